@@ -1,0 +1,196 @@
+"""hallterm: the composition root, the only module that knows every part.
+
+    python main.py {kiosk,counter,technician,display} [--demo] [--config FILE] [--lang zh_CN|en] [--fullscreen]
+    python main.py screenshots OUTDIR
+
+Start-up order matters for the citizen: settings and the encrypted store are opened *before* any window,
+because a terminal that cannot keep a case safely must not invite anyone to start one. If either fails,
+the mode opens its out-of-service screen (calm words, the error code in small print) instead of a
+traceback. The catalogue loads in the background after the first frame is painted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from core.errors import HalltermError
+
+MODES = ("kiosk", "counter", "technician", "display")
+LANGUAGES = ("zh_CN", "en")
+log = logging.getLogger("hallterm")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="hallterm — 政务服务大厅终端")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for mode, help_text in zip(MODES, ("自助终端 self-service kiosk", "窗口受理 counter client",
+                                       "技术维护 technician console", "叫号屏 call display"), strict=True):
+        sub = commands.add_parser(mode, help=help_text)
+        sub.add_argument("--demo", action="store_true", help="embedded defaults, demo data folder, simulators")
+        sub.add_argument("--config", type=Path, metavar="FILE", help="the terminal's TOML config file")
+        sub.add_argument("--lang", choices=LANGUAGES, help="interface language (default from the config)")
+        sub.add_argument("--fullscreen", action="store_true", help="full screen, frameless")
+    shots = commands.add_parser("screenshots", help="write a PNG of every screen")
+    shots.add_argument("outdir", type=Path)
+    return parser
+
+
+@dataclass
+class Runtime:
+    """What a mode needs before its first window: where files live, settings, the store."""
+
+    paths: Any
+    settings: Any
+    store: Any = None
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+def open_runtime(*, demo: bool, config: Path | None, open_store: bool = True) -> Runtime:
+    """Resolve paths, load settings, start logging and open the store. Raises HalltermError."""
+    from core.config import Settings
+    from core.logging_setup import configure_logging
+    from core.paths import Paths
+
+    if demo:
+        paths = Paths.for_demo()
+        settings = Settings.demo_defaults()
+    else:
+        paths = Paths.default(config_file=config)
+        settings = Settings.load(paths.config_file)
+        paths = paths.with_data_dir(settings.get("store.data_dir"))
+    paths.ensure_dirs()
+    configure_logging(paths.logs_dir, level=settings.get("logging.level"),
+                      max_bytes=settings.get("logging.max_bytes"), backups=settings.get("logging.backups"))
+    runtime = Runtime(paths=paths, settings=settings)
+    if open_store:
+        from core.storage import Store
+
+        runtime.store = Store.open(paths.database_file, paths.key_file)
+    return runtime
+
+
+def create_window(mode: str, ctx: Any) -> Any:
+    if mode == "kiosk":
+        from kiosk import create_main_window
+    elif mode == "counter":
+        from window_client import create_main_window
+    elif mode == "technician":
+        from technician import create_main_window
+    else:
+        from hall_display import create_main_window
+    return create_main_window(ctx)
+
+
+def run_mode(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QTimer
+
+    from core.events import EventBus
+    from ui_common.app import create_application
+    from ui_common.context import AppContext
+    from ui_common.first_paint import install_first_paint_probe
+    from ui_common.i18n import install_language
+    from ui_common.service_unavailable import ServiceUnavailableWindow
+    from ui_common.tasks import TaskRunner
+    from ui_common.theme import apply_theme
+
+    app = create_application(sys.argv[:1])
+    try:
+        runtime = open_runtime(demo=args.demo, config=args.config)
+    except HalltermError as exc:
+        # Logging may not be configured yet (a corrupt config): stderr always works.
+        logging.basicConfig(level=logging.INFO)
+        log.error("STARTUP_FAILED %s: %s", exc.code, exc.detail)
+        apply_theme(app, elderly=False)
+        window = ServiceUnavailableWindow(exc, mode=args.mode if hasattr(args, "mode") else args.command)
+        install_first_paint_probe(window)
+        window.showFullScreen() if args.fullscreen else window.show()
+        return app.exec()
+
+    settings = runtime.settings
+    language = args.lang or settings.get("ui.language")
+    elderly = bool(settings.get("ui.elderly_mode_default")) and args.command == "kiosk"
+    install_language(app, language)
+    apply_theme(app, elderly=elderly)
+    tasks = TaskRunner(app)
+    ctx = AppContext(mode=args.command, demo=args.demo, language=language, elderly=elderly, bus=EventBus(),
+                     settings=settings, paths=runtime.paths, store=runtime.store, tasks=tasks)
+    window = create_window(args.command, ctx)
+    install_first_paint_probe(window)
+    if args.fullscreen or settings.get("ui.fullscreen"):
+        window.showFullScreen()
+    else:
+        window.show()
+    log.info("started mode=%s demo=%s lang=%s data=%s", args.command, args.demo, language, runtime.paths.data_dir)
+    QTimer.singleShot(0, lambda: load_catalog_in_background(ctx))
+    try:
+        return app.exec()
+    finally:
+        tasks.shutdown()
+        runtime.close()
+
+
+def load_catalog_in_background(ctx: Any) -> None:
+    """The catalogue is not needed for the first frame; load it off the GUI thread."""
+    from core.catalog import default_catalog_dir, load_catalog
+
+    def loaded(catalog: Any) -> None:
+        ctx.catalog = catalog
+        log.info("catalogue loaded: %d items, %d bundles", len(catalog.items), len(catalog.bundles))
+
+    def failed(exc: BaseException) -> None:
+        code = getattr(exc, "code", type(exc).__name__)
+        log.error("CATALOG_LOAD_FAILED %s: %s", code, exc)
+
+    ctx.tasks.run(lambda: load_catalog(default_catalog_dir()), on_success=loaded, on_failure=failed)
+
+
+def run_screenshots(args: argparse.Namespace) -> int:
+    from core.config import Settings
+    from core.events import EventBus
+    from ui_common.app import create_application
+    from ui_common.context import AppContext
+    from ui_common.screenshots import grab_to_png, iter_screens
+
+    app = create_application(sys.argv[:1])
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    settings = Settings.demo_defaults()
+
+    def make_context(mode: str, language: str, elderly: bool) -> AppContext:
+        return AppContext(mode=mode, demo=True, language=language, elderly=elderly, bus=EventBus(),
+                          settings=settings, paths=None)
+
+    written = []
+    for name, factory, size in iter_screens(make_context, app=app):
+        path = args.outdir / f"{name}.png"
+        widget = factory()
+        try:
+            grab_to_png(widget, path, size=size)
+        finally:
+            widget.close()
+            widget.deleteLater()
+        written.append(path)
+        print(path)
+    app.processEvents()
+    return 0 if written else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command in MODES:
+        return run_mode(args)
+    if args.command == "screenshots":
+        return run_screenshots(args)
+    raise AssertionError(args.command)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
