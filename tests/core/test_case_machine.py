@@ -1,3 +1,4 @@
+import itertools
 from collections import deque
 from datetime import UTC, date, datetime, timedelta
 
@@ -143,7 +144,7 @@ class CaseMachine(RuleBasedStateMachine):
     def history_is_a_chain(self):
         events = self.case.events
         assert [e.seq for e in events] == list(range(1, len(events) + 1))
-        for prev, nxt in zip(events, events[1:], strict=False):
+        for prev, nxt in itertools.pairwise(events):
             assert nxt.from_state is prev.to_state
         assert events[-1].to_state is self.case.state
 
