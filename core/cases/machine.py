@@ -23,7 +23,6 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from core.catalog.calendar import TimeLimit, WorkingCalendar
 from core.cases.model import (
     Case,
     CaseAction,
@@ -32,6 +31,7 @@ from core.cases.model import (
     Licence,
     Outcome,
 )
+from core.catalog.calendar import TimeLimit, WorkingCalendar
 from core.errors import TransitionError
 
 S, A = CaseState, CaseAction

@@ -32,6 +32,8 @@ class TimeLimit:
 
     @property
     def label(self) -> str:
+        if self.amount == 0:  # 即办件: catalogues record 0 for "done while you wait"
+            return "当场办结"
         return f"{self.amount}个{'工作日' if self.unit is LimitUnit.WORKING_DAY else '自然日'}"
 
 
