@@ -9,9 +9,10 @@ qt_runtime=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdb
             libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxcb-xinerama0
             libxcb-shape0 libxcb-randr0 libxcb-xkb1 libpulse0)
 screens=(xvfb xauth fonts-noto-cjk)          # a real X server for screenshots, CJK glyphs for every screen
-documents=(poppler-utils)                     # pdftotext / pdffonts / pdftoppm check generated PDFs
+documents=(poppler-utils fonts-wqy-microhei)  # pdftotext / pdffonts / pdftoppm; a TrueType CJK font reportlab can embed
+services=(postgresql)                        # hall_server runs its test suite on PostgreSQL too
 
-packages=("${qt_runtime[@]}" "${screens[@]}" "${documents[@]}" "$@")
+packages=("${qt_runtime[@]}" "${screens[@]}" "${documents[@]}" "${services[@]}" "$@")
 
 missing=()
 for p in "${packages[@]}"; do
