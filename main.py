@@ -91,8 +91,6 @@ def create_window(mode: str, ctx: Any) -> Any:
 
 
 def run_mode(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QTimer
-
     from core.events import EventBus
     from ui_common.app import create_application
     from ui_common.context import AppContext
@@ -124,13 +122,14 @@ def run_mode(args: argparse.Namespace) -> int:
     ctx = AppContext(mode=args.command, demo=args.demo, language=language, elderly=elderly, bus=EventBus(),
                      settings=settings, paths=runtime.paths, store=runtime.store, tasks=tasks)
     window = create_window(args.command, ctx)
-    install_first_paint_probe(window)
+    probe = install_first_paint_probe(window)
     if args.fullscreen or settings.get("ui.fullscreen"):
         window.showFullScreen()
     else:
         window.show()
     log.info("started mode=%s demo=%s lang=%s data=%s", args.command, args.demo, language, runtime.paths.data_dir)
-    QTimer.singleShot(0, lambda: load_catalog_in_background(ctx))
+    # The catalogue is not needed for the first frame; even its imports would delay it.
+    probe.painted.connect(lambda _at: load_catalog_in_background(ctx))
     try:
         return app.exec()
     finally:
@@ -169,7 +168,7 @@ def run_screenshots(args: argparse.Namespace) -> int:
                           settings=settings, paths=None)
 
     written = []
-    for name, factory, size in iter_screens(make_context, app=app):
+    for name, factory, size in iter_screens(make_context, app=app, create_window=create_window):
         path = args.outdir / f"{name}.png"
         widget = factory()
         try:

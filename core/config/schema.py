@@ -46,6 +46,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("terminal", "终端", "Terminal"),
     Section("ui", "界面", "User interface"),
     Section("kiosk", "自助终端", "Self-service kiosk"),
+    Section("counter", "综合窗口", "Counter"),
     Section("store", "本地存储", "Local store"),
     Section("hall_server", "大厅排队服务", "Hall queue server"),
     Section("central", "政务服务平台对接", "Central platform link"),
@@ -103,6 +104,10 @@ SETTINGS: tuple[Setting, ...] = (
             description="在自助终端上进入技术维护界面的数字密码（6-12 位）；留空表示不能从自助终端进入。",
             description_en="Numeric PIN (6-12 digits) for the technician entry on a kiosk; empty disables it.",
             check=_pin),
+    # --- counter ----------------------------------------------------------------------------------
+    Setting(key="counter.number", kind=Kind.INT, default=0, minimum=0, maximum=999, label="窗口号",
+            description="本机所在的窗口编号，叫号时播报“请到 N 号窗口办理”；0 表示未设置（不能叫号）。",
+            description_en="The counter number this client serves at (announced in calls); 0 means not set."),
     # --- store ------------------------------------------------------------------------------------
     Setting(key="store.data_dir", kind=Kind.PATH, default=None, label="数据文件夹",
             description="本地数据库、密钥和日志所在文件夹；留空使用系统默认位置。相对路径相对于配置文件所在文件夹。",

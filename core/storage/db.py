@@ -20,6 +20,7 @@ STORE_DISK_FULL, STORE_IO, STORE_UNWRITABLE, STORE_CONSTRAINT, STORE_ERROR, STOR
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sqlite3
@@ -27,8 +28,6 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-
-import sqlite_utils
 
 from core.errors import StorageError
 from core.storage.migrations import LATEST_VERSION, MIGRATIONS, Migration, split_statements
@@ -60,11 +59,20 @@ class Database:
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path
-        # sqlite-utils over the same connection (it joins our transactions through savepoints). Plugins
-        # are not loaded: nothing installed on a terminal gets to register functions on the store.
-        self.utils = sqlite_utils.Database(conn, execute_plugins=False)
         self._lock = threading.RLock()
         self._depth = 0
+
+    @functools.cached_property
+    def utils(self):  # -> sqlite_utils.Database
+        """sqlite-utils over the same connection (it joins our transactions through savepoints).
+
+        Built on first use: importing sqlite-utils costs ~40 ms, which a kiosk would otherwise pay before
+        its first frame. Plugins are not loaded: nothing installed on a terminal gets to register
+        functions on the store.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
 
     # --- opening ----------------------------------------------------------------------------------
 

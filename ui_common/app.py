@@ -1,0 +1,45 @@
+"""The QApplication every mode starts from: names, a CJK font that is really installed, the theme."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from ui_common.i18n import apply_locale
+from ui_common.theme import apply_theme
+
+# Preferred first; the rest cover a Windows or macOS terminal and older Linux images. Qt falls back
+# through the list per glyph, so Latin text also comes from a font that matches the Chinese.
+CJK_FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
+                     "WenQuanYi Micro Hei", "Sans Serif"]
+BASE_POINT_SIZE = 12
+
+
+def default_font() -> QFont:
+    font = QFont()
+    font.setFamilies(CJK_FONT_FAMILIES)
+    font.setPointSize(BASE_POINT_SIZE)
+    # Full hinting blurs less on the 1080p panels kiosks use; antialiasing stays on.
+    font.setHintingPreference(QFont.HintingPreference.PreferFullHinting)
+    return font
+
+
+def create_application(argv: Sequence[str], *, elderly: bool = False) -> QApplication:
+    """Create (or, in tests, reuse) the QApplication and dress it. Call before any widget exists."""
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setApplicationName("hallterm")
+        QApplication.setOrganizationName("hallterm")
+        QApplication.setApplicationDisplayName("hallterm")
+        app = QApplication(list(argv))
+    assert isinstance(app, QApplication)
+    app.setApplicationName("hallterm")
+    app.setOrganizationName("hallterm")
+    # Fusion looks the same on every platform, so the stylesheet is the only thing that decides the look.
+    app.setStyle("Fusion")
+    app.setFont(default_font())
+    apply_theme(app, elderly)
+    apply_locale()
+    return app
