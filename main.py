@@ -130,6 +130,8 @@ def run_mode(args: argparse.Namespace) -> int:
     log.info("started mode=%s demo=%s lang=%s data=%s", args.command, args.demo, language, runtime.paths.data_dir)
     # The catalogue is not needed for the first frame; even its imports would delay it.
     probe.painted.connect(lambda _at: load_catalog_in_background(ctx))
+    retention = schedule_retention(ctx, app)
+    probe.painted.connect(lambda _at: retention.timeout.emit())
     try:
         return app.exec()
     finally:
@@ -150,6 +152,34 @@ def load_catalog_in_background(ctx: Any) -> None:
         log.error("CATALOG_LOAD_FAILED %s: %s", code, exc)
 
     ctx.tasks.run(lambda: load_catalog(default_catalog_dir()), on_success=loaded, on_failure=failed)
+
+
+def schedule_retention(ctx: Any, parent: Any) -> Any:
+    """Purge personal fields of synced cases past ``store.retention_days``: after start-up, then daily.
+
+    A kiosk runs for weeks without a restart, so once at start-up is not enough.
+    """
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QTimer
+
+    days = ctx.settings.get("store.retention_days")
+
+    def purge() -> int:
+        return ctx.store.purge_personal(days, datetime.now(UTC))
+
+    def done(count: int) -> None:
+        if count:
+            log.info("RETENTION_PURGED %d cases lost their personal fields (older than %d days)", count, days)
+
+    def failed(exc: BaseException) -> None:
+        log.error("RETENTION_FAILED %s: %s", getattr(exc, "code", type(exc).__name__), exc)
+
+    timer = QTimer(parent)
+    timer.setInterval(24 * 3600 * 1000)
+    timer.timeout.connect(lambda: ctx.tasks.run(purge, on_success=done, on_failure=failed))
+    timer.start()
+    return timer
 
 
 def run_screenshots(args: argparse.Namespace) -> int:
