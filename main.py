@@ -37,6 +37,16 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--fullscreen", action="store_true", help="full screen, frameless")
     shots = commands.add_parser("screenshots", help="write a PNG of every screen")
     shots.add_argument("outdir", type=Path)
+
+    devices = commands.add_parser("devices", help="设备检测 device checks for technicians")
+    device_commands = devices.add_subparsers(dest="device_command", required=True, metavar="ACTION")
+    listing = device_commands.add_parser("list", help="configured devices, driver, health")
+    listing.add_argument("--demo", action="store_true")
+    listing.add_argument("--config", type=Path, metavar="FILE")
+    card = device_commands.add_parser("read-card", help="wait for one ID card and print its fields as JSON")
+    card.add_argument("--port", required=True, metavar="URL", help="/dev/ttyUSB0, socket://host:port, rfc2217://…")
+    card.add_argument("--baud", type=int, default=115200)
+    card.add_argument("--timeout", type=float, default=10.0, metavar="S")
     return parser
 
 
@@ -54,7 +64,7 @@ class Runtime:
             self.store = None
 
 
-def open_runtime(*, demo: bool, config: Path | None, open_store: bool = True) -> Runtime:
+def open_runtime(*, demo: bool, config: Path | None, open_store: bool = True, log_to_stderr: bool = True) -> Runtime:
     """Resolve paths, load settings, start logging and open the store. Raises HalltermError."""
     from core.config import Settings
     from core.logging_setup import configure_logging
@@ -68,7 +78,7 @@ def open_runtime(*, demo: bool, config: Path | None, open_store: bool = True) ->
         settings = Settings.load(paths.config_file)
         paths = paths.with_data_dir(settings.get("store.data_dir"))
     paths.ensure_dirs()
-    configure_logging(paths.logs_dir, level=settings.get("logging.level"),
+    configure_logging(paths.logs_dir, level=settings.get("logging.level"), stderr=log_to_stderr,
                       max_bytes=settings.get("logging.max_bytes"), backups=settings.get("logging.backups"))
     runtime = Runtime(paths=paths, settings=settings)
     if open_store:
@@ -132,11 +142,25 @@ def run_mode(args: argparse.Namespace) -> int:
     probe.painted.connect(lambda _at: load_catalog_in_background(ctx))
     retention = schedule_retention(ctx, app)
     probe.painted.connect(lambda _at: retention.timeout.emit())
+    devices = create_device_manager(ctx) if args.command in ("kiosk", "counter") else None
+    if devices is not None:
+        # Opening ports and greeting the SAM take a moment; never on the GUI thread.
+        probe.painted.connect(lambda _at: tasks.run(devices.start, on_success=lambda _: None))
     try:
         return app.exec()
     finally:
         tasks.shutdown()
+        if devices is not None:
+            devices.stop()
         runtime.close()
+
+
+def create_device_manager(ctx: Any) -> Any:
+    """The configured devices, their events republished as domain events on the context's bus."""
+    from devices.manager import DeviceManager
+    from ui_common.device_bridge import DeviceBridge
+
+    return DeviceManager(ctx.settings.devices, listener=DeviceBridge(ctx.bus))
 
 
 def load_catalog_in_background(ctx: Any) -> None:
@@ -212,12 +236,30 @@ def run_screenshots(args: argparse.Namespace) -> int:
     return 0 if written else 1
 
 
+def run_devices(args: argparse.Namespace) -> int:
+    from devices import cli
+
+    if args.device_command == "read-card":
+        code, text = cli.read_card(args.port, baud=args.baud, timeout=args.timeout)
+    else:
+        try:
+            runtime = open_runtime(demo=args.demo, config=args.config, open_store=False, log_to_stderr=False)
+        except HalltermError as exc:
+            print(f"[{exc.code}] {exc.detail}", file=sys.stderr)
+            return 2
+        code, text = cli.list_devices(runtime.settings.devices)
+    print(text, file=sys.stdout if code == 0 else sys.stderr)
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in MODES:
         return run_mode(args)
     if args.command == "screenshots":
         return run_screenshots(args)
+    if args.command == "devices":
+        return run_devices(args)
     raise AssertionError(args.command)
 
 

@@ -86,3 +86,51 @@ class CaseStateChanged(Event):
 @dataclass(frozen=True, kw_only=True)
 class ConfigChanged(Event):
     key: str
+
+
+# --- what the terminal's devices tell the domain (published by ui_common.device_bridge) ---------------
+
+@dataclass(frozen=True, kw_only=True)
+class IdentityPresented(Event):
+    """A person identified themselves at this terminal (ID card placed, e-licence QR resolved).
+
+    ``person`` is a ``core.identity.Person``; ``problems`` lists data-quality codes found on the way
+    (``IDCARD_BAD_CHECK_DIGIT`` ...), which a screen must show rather than silently accept.
+    """
+
+    person: Any
+    device: str = ""
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class IdentityWithdrawn(Event):
+    """The card that identified the person left the reader."""
+
+    device: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class CodeScanned(Event):
+    """A QR or bar code was scanned; the text is untrusted until a consumer has parsed and verified it."""
+
+    text: str
+    device: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeviceStatusChanged(Event):
+    """A device's health changed: ``devices.base.Health`` values (``online``, ``offline``, ``nodevice`` ...)."""
+
+    device: str
+    health: str
+    previous: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeviceProblem(Event):
+    """A device reported an error: ``code`` for the log, ``user_message`` safe for a citizen."""
+
+    device: str
+    code: str
+    user_message: str

@@ -11,8 +11,9 @@ qt_runtime=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdb
 screens=(xvfb xauth fonts-noto-cjk)          # a real X server for screenshots, CJK glyphs for every screen
 documents=(poppler-utils fonts-wqy-microhei)  # pdftotext / pdffonts / pdftoppm; a TrueType CJK font reportlab can embed
 services=(postgresql)                        # hall_server runs its test suite on PostgreSQL too
+smartcards=(pcscd vsmartcard-vpcd libpcsclite-dev swig pkg-config gcc)  # pyscard builds from source; real pcscd in tests
 
-packages=("${qt_runtime[@]}" "${screens[@]}" "${documents[@]}" "${services[@]}" "$@")
+packages=("${qt_runtime[@]}" "${screens[@]}" "${documents[@]}" "${services[@]}" "${smartcards[@]}" "$@")
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,71 @@
+"""``python main.py devices …``: what a technician runs against the simulator in another process."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def simulator():
+    """The SAM_V simulator as its own process on TCP; yields a function to start one with options."""
+    procs = []
+
+    def start(*options):
+        proc = subprocess.Popen([sys.executable, "-m", "devices.idcard.simulator", "--tcp", "127.0.0.1:0", *options],
+                                cwd=ROOT, stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True)
+        procs.append(proc)
+        url = proc.stdout.readline().strip()
+        assert url.startswith("socket://"), url
+        return url
+
+    yield start
+    for proc in procs:
+        proc.kill()
+        proc.wait(10)
+
+
+def main_py(*args, home):
+    env = dict(os.environ, HALLTERM_HOME=str(home))
+    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_read_card_prints_the_fields_as_json(simulator, tmp_path):
+    url = simulator("--place", "hmt")
+    result = main_py("devices", "read-card", "--port", url, "--timeout", "5", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    card = json.loads(result.stdout)
+    for key in ("card_type", "name", "gender", "nation", "birth_date", "address", "id_number", "authority",
+                "valid_from", "valid_to", "pass_number", "issue_count"):
+        assert key in card
+    assert card["card_type"] == "hmt_residence"
+    assert card["birth_date"][4] == "-" and card["valid_from"][7] == "-"
+
+
+def test_read_card_without_a_card_fails_with_one_line(simulator, tmp_path):
+    url = simulator()
+    result = main_py("devices", "read-card", "--port", url, "--timeout", "1", home=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("[IDCARD_NO_CARD]")
+
+
+def test_read_card_on_a_dead_port_says_so(tmp_path):
+    result = main_py("devices", "read-card", "--port", "socket://127.0.0.1:9", "--timeout", "1", home=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("[IDCARD_PORT_OPEN_FAILED]")
+    assert "Traceback" not in result.stderr
+
+
+def test_devices_list_reports_the_demo_reader_online(tmp_path):
+    result = main_py("devices", "list", "--demo", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    idcard = next(line for line in result.stdout.splitlines() if line.startswith("idcard"))
+    assert "samv_simulated" in idcard and "online" in idcard
