@@ -41,12 +41,20 @@ def build_parser() -> argparse.ArgumentParser:
     devices = commands.add_parser("devices", help="设备检测 device checks for technicians")
     device_commands = devices.add_subparsers(dest="device_command", required=True, metavar="ACTION")
     listing = device_commands.add_parser("list", help="configured devices, driver, health")
-    listing.add_argument("--demo", action="store_true")
-    listing.add_argument("--config", type=Path, metavar="FILE")
     card = device_commands.add_parser("read-card", help="wait for one ID card and print its fields as JSON")
     card.add_argument("--port", required=True, metavar="URL", help="/dev/ttyUSB0, socket://host:port, rfc2217://…")
     card.add_argument("--baud", type=int, default=115200)
     card.add_argument("--timeout", type=float, default=10.0, metavar="S")
+
+    verify = commands.add_parser("verify-qr", help="核验文书二维码 verify a document's QR text offline")
+    verify.add_argument("text")
+    documents = commands.add_parser("documents", help="文书 documents")
+    document_commands = documents.add_subparsers(dest="document_command", required=True, metavar="ACTION")
+    samples = document_commands.add_parser("samples", help="write one of each document (PDF, PNG, ESC/POS)")
+    samples.add_argument("outdir", type=Path)
+    for sub in (listing, verify, samples):
+        sub.add_argument("--demo", action="store_true", help="use the demo terminal's files")
+        sub.add_argument("--config", type=Path, metavar="FILE")
     return parser
 
 
@@ -252,6 +260,26 @@ def run_devices(args: argparse.Namespace) -> int:
     return code
 
 
+def run_documents(args: argparse.Namespace) -> int:
+    """``verify-qr`` and ``documents samples``, signed with (and checked against) this terminal's key."""
+    from core.documents.cli import verify_qr, write_samples_command
+    from core.documents.keys import SIGNING_KEY_FILE_NAME, SigningKey, TrustedKeys
+
+    try:
+        runtime = open_runtime(demo=args.demo, config=args.config, open_store=False, log_to_stderr=False)
+        key = SigningKey.load_or_create(runtime.paths.keys_dir / SIGNING_KEY_FILE_NAME)
+    except HalltermError as exc:
+        print(f"[{exc.code}] {exc.detail}", file=sys.stderr)
+        return 2
+    if args.command == "verify-qr":
+        terminal = runtime.settings.get("terminal.id")
+        code, text = verify_qr(args.text, TrustedKeys.for_terminal(key, label=f"本机 {terminal}"))
+    else:
+        code, text = write_samples_command(args.outdir, key=key)
+    print(text, file=sys.stdout if code == 0 else sys.stderr)
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in MODES:
@@ -260,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_screenshots(args)
     if args.command == "devices":
         return run_devices(args)
+    if args.command in ("verify-qr", "documents"):
+        return run_documents(args)
     raise AssertionError(args.command)
 
 
