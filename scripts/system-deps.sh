@@ -11,9 +11,10 @@ qt_runtime=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdb
 screens=(xvfb xauth fonts-noto-cjk)          # a real X server for screenshots, CJK glyphs for every screen
 documents=(poppler-utils fonts-wqy-microhei)  # pdftotext / pdffonts / pdftoppm; a TrueType CJK font reportlab can embed
 services=(postgresql)                        # hall_server runs its test suite on PostgreSQL too
+printing=(cups cups-client printer-driver-cups-pdf ghostscript)  # real cupsd with a cups-pdf queue in tests
 smartcards=(pcscd vsmartcard-vpcd libpcsclite-dev swig pkg-config gcc)  # pyscard builds from source; real pcscd in tests
 
-packages=("${qt_runtime[@]}" "${screens[@]}" "${documents[@]}" "${services[@]}" "${smartcards[@]}" "$@")
+packages=("${qt_runtime[@]}" "${screens[@]}" "${documents[@]}" "${services[@]}" "${smartcards[@]}" "${printing[@]}" "$@")
 
 missing=()
 for p in "${packages[@]}"; do
