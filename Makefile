@@ -6,7 +6,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 QM := resources/i18n/hallterm_en.qm
 
-.PHONY: run test lint screenshots bench i18n venv system-deps clean
+PACKAGES := main.py core devices ui_common kiosk window_client technician hall_display hall_server central_sim
+
+.PHONY: run test lint screenshots bench i18n venv system-deps bytecode clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON) (Debian 12: apt-get install python3 python3-venv)"; exit 1; }
@@ -25,7 +27,12 @@ $(QM): resources/i18n/hallterm_en.ts $(STAMP)
 
 i18n: $(QM)
 
-run: system-deps venv i18n
+# A deployed terminal runs byte-compiled code (pip compiles what it installs); an editable install does not,
+# and with PYTHONDONTWRITEBYTECODE set every start would compile the project from source again (~0.1 s).
+bytecode: venv
+	$(PY) -m compileall -q -j 0 $(PACKAGES)
+
+run: system-deps venv i18n bytecode
 	$(PY) main.py kiosk --demo
 
 lint: venv
@@ -39,7 +46,7 @@ test: system-deps venv i18n lint
 screenshots: system-deps venv i18n
 	QT_QPA_PLATFORM=offscreen $(PY) main.py screenshots build/screenshots
 
-bench: venv i18n
+bench: venv i18n bytecode
 	$(PY) bench/run_all.py
 
 clean:
