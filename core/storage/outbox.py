@@ -17,7 +17,7 @@ import json
 import sqlite3
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -123,6 +123,52 @@ class Outbox:
                 "SELECT * FROM outbox WHERE state IN ('pending', 'failed_retryable') "
                 "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY seq LIMIT ?", (due, limit)).fetchall()
             return [self._from_row(r) for r in rows]
+
+    def due(self, limit: int = 50, *, now: datetime | None = None) -> list[OutboxRow]:
+        """``pending`` in case order: a row waits while an earlier row of its case is not yet synced.
+
+        The platform must see a case's files before the case and the case before its events; a row parked
+        (failed_permanent) or in conflict therefore holds back the rest of its case until a person acts.
+        Files (kind "attachment") depend on nothing, so they never wait.
+        """
+        due = dt_text(now or datetime.now(UTC))
+        with self._db.reading() as conn:
+            cur = conn.cursor()
+            cur.row_factory = sqlite3.Row
+            rows = cur.execute(
+                "SELECT * FROM outbox o WHERE o.state IN ('pending', 'failed_retryable') "
+                "AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) "
+                "AND (o.case_id IS NULL OR o.kind = 'attachment' OR NOT EXISTS (SELECT 1 FROM outbox p "
+                "WHERE p.case_id = o.case_id "
+                "AND p.seq < o.seq AND p.state != 'synced')) ORDER BY o.seq LIMIT ?", (due, limit)).fetchall()
+            return [self._from_row(r) for r in rows]
+
+    def cases_waiting(self) -> int:
+        """How many cases have a row still on its way (pending, sending or waiting for a retry)."""
+        with self._db.reading() as conn:
+            return conn.execute("SELECT count(DISTINCT case_id) FROM outbox WHERE case_id IS NOT NULL AND state IN "
+                                "('pending', 'sending', 'failed_retryable')").fetchone()[0]
+
+    def has_unsent(self, case_id: str) -> bool:
+        """Whether any row of the case has not reached the platform (pending, sending, failed or conflict)."""
+        with self._db.reading() as conn:
+            return conn.execute("SELECT 1 FROM outbox WHERE case_id = ? AND state != 'synced' LIMIT 1",
+                                (case_id,)).fetchone() is not None
+
+    def next_attempt_at(self) -> datetime | None:
+        """When the earliest waiting retry falls due (None if no row waits on a retry time)."""
+        with self._db.reading() as conn:
+            row = conn.execute("SELECT min(next_attempt_at) FROM outbox WHERE state = 'failed_retryable'").fetchone()
+        return dt_value(row[0]) if row and row[0] else None
+
+    def requeue_stuck(self, older_than_s: float, *, now: datetime | None = None) -> int:
+        """Rows in ``sending`` untouched for ``older_than_s`` go back to ``pending`` (a sender that hung or
+        died without a restart); the idempotency key makes the resend safe. Returns how many."""
+        at = now or datetime.now(UTC)
+        cutoff = dt_text(at - timedelta(seconds=older_than_s))
+        with self._db.transaction() as conn:
+            return conn.execute("UPDATE outbox SET state = 'pending', updated_at = ? WHERE state = 'sending' "
+                                "AND updated_at <= ?", (dt_text(at), cutoff)).rowcount
 
     def mark(self, row_id: str, state: OutboxState | str, error: str | None = None,
              next_attempt_at: datetime | None = None, *, now: datetime | None = None) -> OutboxRow:
