@@ -52,7 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     document_commands = documents.add_subparsers(dest="document_command", required=True, metavar="ACTION")
     samples = document_commands.add_parser("samples", help="write one of each document (PDF, PNG, ESC/POS)")
     samples.add_argument("outdir", type=Path)
-    for sub in (listing, verify, samples):
+    sync = commands.add_parser("sync", help="同步 sync with the central platform")
+    sync_commands = sync.add_subparsers(dest="sync_command", required=True, metavar="ACTION")
+    sync_status = sync_commands.add_parser("status", help="outbox counts, last success, last error")
+    sync_once = sync_commands.add_parser("once", help="one sync round now (not while the terminal program runs)")
+    for sub in (listing, verify, samples, sync_status, sync_once):
         sub.add_argument("--demo", action="store_true", help="use the demo terminal's files")
         sub.add_argument("--config", type=Path, metavar="FILE")
     return parser
@@ -151,16 +155,79 @@ def run_mode(args: argparse.Namespace) -> int:
     retention = schedule_retention(ctx, app)
     probe.painted.connect(lambda _at: retention.timeout.emit())
     devices = create_device_manager(ctx) if args.command in ("kiosk", "counter") else None
+    links: list[CentralLink] = []
     if devices is not None:
-        # Opening ports and greeting the SAM take a moment; never on the GUI thread.
+        # Opening ports, greeting the SAM and starting the demo platform take a moment; never on the GUI thread.
         probe.painted.connect(lambda _at: tasks.run(devices.start, on_success=lambda _: None))
+        probe.painted.connect(lambda _at: tasks.run(lambda: start_sync_worker(ctx, runtime),
+                                                    on_success=lambda link: link and links.append(link)))
     try:
         return app.exec()
     finally:
         tasks.shutdown()
+        for link in links:
+            link.stop()
         if devices is not None:
             devices.stop()
         runtime.close()
+
+
+@dataclass
+class CentralLink:
+    """The sync worker, and in ``--demo`` the local central platform simulator it talks to."""
+
+    engine: Any
+    worker: Any = None
+    simulator: Any = None
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+        self.engine.close()
+        if self.simulator is not None:
+            self.simulator.stop()
+
+
+def start_demo_platform(runtime: Runtime) -> tuple[Any, str]:
+    """``--demo``'s own central platform simulator on loopback, with a fresh secret for this terminal."""
+    import secrets
+
+    from central_sim.embedded import start
+
+    secret = secrets.token_urlsafe(24)
+    simulator = start(runtime.paths.data_dir / "central-sim.sqlite3",
+                      terminals={runtime.settings.get("terminal.id"): secret}, back_office_step_s=20)
+    return simulator, secret
+
+
+def open_central_link(runtime: Runtime, bus: Any, *, demo: bool) -> CentralLink | None:
+    """A sync engine for the configured platform (``--demo``: a local simulator).
+
+    Returns None when no platform is configured: the outbox keeps every case until one is.
+    """
+    from core.sync.client import CentralClient, ClientConfig
+    from core.sync.service import SyncEngine
+
+    simulator, base_url, secret = None, None, None
+    if demo:
+        simulator, secret = start_demo_platform(runtime)
+        base_url = simulator.url
+    elif not (runtime.settings.get("central.url") and runtime.settings.get("central.terminal_secret")):
+        log.warning("SYNC_NOT_CONFIGURED: central.url or central.terminal_secret is empty; cases wait in the outbox")
+        return None
+    client = CentralClient(ClientConfig.from_settings(runtime.settings, base_url=base_url, secret=secret))
+    return CentralLink(engine=SyncEngine(runtime.store, client, bus=bus), simulator=simulator)
+
+
+def start_sync_worker(ctx: Any, runtime: Runtime) -> CentralLink | None:
+    from core.sync.worker import SyncWorker
+
+    link = open_central_link(runtime, ctx.bus, demo=ctx.demo)
+    if link is not None:
+        link.worker = SyncWorker(link.engine, interval_s=ctx.settings.get("central.sync_interval_s"))
+        link.worker.start()
+        ctx.sync = link.worker
+    return link
 
 
 def create_device_manager(ctx: Any) -> Any:
@@ -280,6 +347,31 @@ def run_documents(args: argparse.Namespace) -> int:
     return code
 
 
+def run_sync(args: argparse.Namespace) -> int:
+    from core.sync import cli
+
+    try:
+        runtime = open_runtime(demo=args.demo, config=args.config, log_to_stderr=False)
+    except HalltermError as exc:
+        print(f"[{exc.code}] {exc.detail}", file=sys.stderr)
+        return 2
+    try:
+        if args.sync_command == "status":
+            code, text = 0, cli.status(runtime.store, runtime.settings)
+        elif args.demo:
+            simulator, secret = start_demo_platform(runtime)
+            try:
+                code, text = cli.once(runtime.store, runtime.settings, base_url=simulator.url, secret=secret)
+            finally:
+                simulator.stop()
+        else:
+            code, text = cli.once(runtime.store, runtime.settings)
+    finally:
+        runtime.close()
+    print(text, file=sys.stdout if code == 0 else sys.stderr)
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in MODES:
@@ -290,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_devices(args)
     if args.command in ("verify-qr", "documents"):
         return run_documents(args)
+    if args.command == "sync":
+        return run_sync(args)
     raise AssertionError(args.command)
 
 

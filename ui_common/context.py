@@ -22,6 +22,7 @@ class AppContext:
     catalog: Any = None       # core.catalog, loaded after the first frame
     store: Any = None         # core.storage.Store
     tasks: TaskRunner | None = None
+    sync: Any = None          # core.sync.SyncWorker once started: ``nudge()`` it after recording a case
 
     def setting(self, key: str, default: Any = None) -> Any:
         """``settings.get(key)``, or ``default`` when the key is unset or not declared (yet).

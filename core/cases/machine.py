@@ -99,7 +99,20 @@ def apply(case: Case, action: CaseAction, *, actor: str, at: datetime, reason: s
 
 
 def new_case(*, actor: str, at: datetime, **fields: Any) -> Case:
-    """A draft case with its creation event."""
+    """A draft case with its creation event.
+
+    ``case_id`` must be a canonical UUID (``Case.new_id()``): it is the idempotency key the central
+    platform's contract checks, so a malformed one is refused here rather than parked after sync.
+    """
+    case_id = fields.get("case_id", "")
+    try:
+        canonical = str(uuid.UUID(case_id))
+    except (TypeError, ValueError, AttributeError):
+        canonical = None
+    if canonical != case_id:
+        raise TransitionError(f"case_id {case_id!r} is not a canonical UUID", code="CASE_ID_INVALID")
+    if at.tzinfo is None:
+        raise TransitionError("case timestamps must carry a time zone", code="CASE_NAIVE_DATETIME")
     case = Case(**fields, state=S.DRAFT, events=())
     event = _event(case, A.CREATE, S.DRAFT, actor, at, "", None, None)
     return case.with_changes(events=(event,))

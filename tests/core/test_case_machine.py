@@ -19,8 +19,9 @@ CAL = WorkingCalendar(holidays=frozenset({date(2026, 10, d) for d in range(1, 8)
 
 
 def draft(**overrides):
-    fields = dict(case_id="c-1", case_number="43010220261123K0100001", item_code="114301020000001",
-                  item_name="公共场所卫生许可证新办", case_type=CaseType.PROMISED, channel=Channel.KIOSK,
+    fields = dict(case_id="6f1c1a7e-2d4b-4c8e-9a51-3b0f7d2e9c10", case_number="43010220261123K0100001",
+                  item_code="114301020000001", item_name="公共场所卫生许可证新办", case_type=CaseType.PROMISED,
+                  channel=Channel.KIOSK,
                   region_code="430102", terminal_id="K01", created_at=T0,
                   applicant=Person(name="张三", id_number="11010519491231002X", source=IdentitySource.CARD))
     fields.update(overrides)
@@ -64,6 +65,21 @@ def test_refusals_need_a_reason(action):
     with pytest.raises(TransitionError) as err:
         m.apply(case, action, actor="clerk:1", at=T0, reason="  ")
     assert err.value.code == "CASE_REASON_REQUIRED"
+
+
+@pytest.mark.parametrize("case_id", ["c-1", "6F1C1A7E-2D4B-4C8E-9A51-3B0F7D2E9C10",
+                                     "6f1c1a7e2d4b4c8e9a513b0f7d2e9c10", ""])
+def test_case_ids_must_be_canonical_uuids(case_id):
+    with pytest.raises(TransitionError) as err:
+        draft(case_id=case_id)
+    assert err.value.code == "CASE_ID_INVALID"
+
+
+def test_naive_timestamps_are_refused():
+    with pytest.raises(TransitionError) as err:
+        m.new_case(actor="k", at=datetime(2026, 1, 1), **{k: v for k, v in draft().__dict__.items()
+                                                           if k not in ("state", "events")})
+    assert err.value.code == "CASE_NAIVE_DATETIME"
 
 
 def test_illegal_transition_is_refused_and_changes_nothing():
