@@ -24,6 +24,12 @@ _FACTORIES: dict[str, DeviceFactory] = {}
 _BUILTIN_MODULES = {
     "samv_serial": "devices.idcard.reader",
     "samv_simulated": "devices.idcard.simulated",
+    "pcsc": "devices.pcsc.reader",
+    "pcsc_simulator": "devices.pcsc.simulated",
+    "wedge": "devices.scanner.wedge",
+    "serial_scanner": "devices.scanner.serial_scanner",
+    "camera_scanner": "devices.scanner.camera",
+    "qr_simulator": "devices.scanner.simulated",
 }
 
 
