@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     card.add_argument("--port", required=True, metavar="URL", help="/dev/ttyUSB0, socket://host:port, rfc2217://…")
     card.add_argument("--baud", type=int, default=115200)
     card.add_argument("--timeout", type=float, default=10.0, metavar="S")
+    scan = device_commands.add_parser("scan", help="print the next code from a serial QR scanner")
+    scan.add_argument("--port", required=True, metavar="URL")
+    scan.add_argument("--timeout", type=float, default=10.0, metavar="S")
+    scan.add_argument("--encoding", default="utf-8", choices=("utf-8", "gbk", "auto"))
+    scan.add_argument("--baud", type=int, default=9600)
 
     verify = commands.add_parser("verify-qr", help="核验文书二维码 verify a document's QR text offline")
     verify.add_argument("text")
@@ -316,6 +321,8 @@ def run_devices(args: argparse.Namespace) -> int:
 
     if args.device_command == "read-card":
         code, text = cli.read_card(args.port, baud=args.baud, timeout=args.timeout)
+    elif args.device_command == "scan":
+        code, text = cli.scan(args.port, timeout=args.timeout, encoding=args.encoding, baud=args.baud)
     else:
         try:
             runtime = open_runtime(demo=args.demo, config=args.config, open_store=False, log_to_stderr=False)

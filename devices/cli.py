@@ -56,3 +56,14 @@ def read_card(url: str, *, baud: int, timeout: float) -> tuple[int, str]:
     except DeviceError as exc:
         return _fail(exc)
     return 0, json.dumps(card.to_json_dict(), ensure_ascii=False)
+
+
+def scan(url: str, *, timeout: float, encoding: str, baud: int) -> tuple[int, str]:
+    """Wait for the next code from the serial QR scanner at ``url`` and return its text."""
+    from devices.scanner.serial_scanner import scan_once
+
+    try:
+        code = scan_once(url, timeout, encoding, baud=baud)
+    except DeviceError as exc:
+        return _fail(exc)
+    return 0, code.text

@@ -69,3 +69,38 @@ def test_devices_list_reports_the_demo_reader_online(tmp_path):
     assert result.returncode == 0, result.stderr
     idcard = next(line for line in result.stdout.splitlines() if line.startswith("idcard"))
     assert "samv_simulated" in idcard and "online" in idcard
+
+
+def test_scan_prints_the_next_code_sent_in_gbk(tmp_path):
+    import socket
+    import threading
+
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+
+    def scanner():
+        conn, _ = server.accept()
+        with conn:
+            conn.sendall("办件查询：43010220261123K0100042\r\n".encode("gbk"))
+            conn.recv(1)  # hold the line open until the client is done
+
+    thread = threading.Thread(target=scanner, daemon=True)
+    thread.start()
+    try:
+        result = main_py("devices", "scan", "--port", f"socket://127.0.0.1:{port}", "--encoding", "gbk",
+                         "--timeout", "5", home=tmp_path)
+    finally:
+        server.close()
+        thread.join(5)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "办件查询：43010220261123K0100042"
+
+
+def test_scan_timeout_is_one_line(tmp_path):
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        port = server.getsockname()[1]
+        result = main_py("devices", "scan", "--port", f"socket://127.0.0.1:{port}", "--timeout", "1", home=tmp_path)
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("[SCANNER_")
