@@ -13,7 +13,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from core.sync.events import SyncStatusChanged
 from ui_common.context import AppContext
+from ui_common.event_bridge import QtEventBridge
 from ui_common.widgets import NoticeBanner, StatusPill
 from window_client.case_area import CaseArea
 from window_client.queue_panel import QueuePanel
@@ -30,6 +32,7 @@ class CounterMainWindow(QMainWindow):
         self.setProperty("surface", "counter")
         self.setMinimumSize(1280, 720)
         self.hall_connected = False
+        self.sync_status: SyncStatusChanged | None = None
 
         self.actions_by_name: dict[str, QAction] = {}
         for name, key in SHORTCUTS.items():
@@ -68,10 +71,37 @@ class CounterMainWindow(QMainWindow):
         outer.addLayout(content, 1)
         self.setCentralWidget(central)
 
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("syncStatus")
         self.shortcuts_label = QLabel()
+        self.statusBar().addWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.shortcuts_label)
         self.statusBar().setSizeGripEnabled(False)
+        self.events = QtEventBridge(ctx.bus, parent=self)
+        self.events.on(SyncStatusChanged, self.show_sync_status)
         self.retranslate()
+
+    def show_sync_status(self, status: SyncStatusChanged) -> None:
+        """The outbox as the clerk needs it: nothing lost, how much waits, whether someone must look."""
+        self.sync_status = status
+        self._render_sync_status()
+
+    def _render_sync_status(self) -> None:
+        status = self.sync_status
+        if status is None:
+            self.sync_label.setText(self.tr("办件同步：未启动"))
+            return
+        if status.cases_waiting:
+            parts = [self.tr("{count} 件办件待同步").format(count=status.cases_waiting)]
+        else:
+            parts = [self.tr("办件已全部同步")]
+        if status.parked or status.conflicts:
+            parts.append(self.tr("{count} 条需技术人员处理").format(count=status.parked + status.conflicts))
+        if status.last_success_at is not None:
+            parts.append(self.tr("最近同步 {time}").format(time=f"{status.last_success_at.astimezone():%H:%M}"))
+        if not status.online:
+            parts.append(self.tr("政务服务平台暂时无法连接，办件已安全保存在本机"))
+        self.sync_label.setText("，".join(parts))
 
     def _build_header(self) -> QFrame:
         header = QFrame()
@@ -114,6 +144,7 @@ class CounterMainWindow(QMainWindow):
             action.setText(names[name])
         self.shortcuts_label.setText("　　".join(
             f"{action.shortcut().toString()} {action.text()}" for action in self.actions_by_name.values()))
+        self._render_sync_status()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

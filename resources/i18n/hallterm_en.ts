@@ -19,6 +19,30 @@
 <context>
     <name>CounterMainWindow</name>
     <message>
+        <source>办件同步：未启动</source>
+        <translation>Case sync: not started</translation>
+    </message>
+    <message>
+        <source>{count} 件办件待同步</source>
+        <translation>{count} cases waiting to sync</translation>
+    </message>
+    <message>
+        <source>办件已全部同步</source>
+        <translation>All cases synced</translation>
+    </message>
+    <message>
+        <source>{count} 条需技术人员处理</source>
+        <translation>{count} need a technician</translation>
+    </message>
+    <message>
+        <source>最近同步 {time}</source>
+        <translation>last sync {time}</translation>
+    </message>
+    <message>
+        <source>政务服务平台暂时无法连接，办件已安全保存在本机</source>
+        <translation>platform unreachable for now; cases are kept safely on this terminal</translation>
+    </message>
+    <message>
         <source>综合受理窗口</source>
         <translation>Service counter</translation>
     </message>
