@@ -250,12 +250,25 @@ def load_catalog_in_background(ctx: Any) -> None:
     def loaded(catalog: Any) -> None:
         ctx.catalog = catalog
         log.info("catalogue loaded: %d items, %d bundles", len(catalog.items), len(catalog.bundles))
+        if ctx.demo and ctx.store is not None:
+            ctx.tasks.run(lambda: seed_demo(ctx), on_success=lambda cases: cases and ctx.sync and ctx.sync.nudge(),
+                          on_failure=failed)
 
     def failed(exc: BaseException) -> None:
         code = getattr(exc, "code", type(exc).__name__)
         log.error("CATALOG_LOAD_FAILED %s: %s", code, exc)
 
     ctx.tasks.run(lambda: load_catalog(default_catalog_dir()), on_success=loaded, on_failure=failed)
+
+
+def seed_demo(ctx: Any) -> list:
+    """--demo's first start records three sample cases, so the sync loop has something to show."""
+    from datetime import UTC, datetime
+
+    from core.demo import seed_demo_cases
+
+    return seed_demo_cases(ctx.store, ctx.catalog, terminal_id=ctx.settings.get("terminal.id"),
+                           region_code=ctx.settings.get("terminal.region_code"), now=datetime.now(UTC), bus=ctx.bus)
 
 
 def schedule_retention(ctx: Any, parent: Any) -> Any:

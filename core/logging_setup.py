@@ -67,3 +67,6 @@ def configure_logging(log_dir: Path | None, *, level: str = "INFO", max_bytes: i
         handler.setFormatter(formatter)
         handler.addFilter(PersonalDataFilter())
         root.addHandler(handler)
+    # Client libraries log every request at INFO; our sync and queue clients log what matters themselves.
+    for noisy in ("httpx", "httpcore", "uvicorn.access"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
