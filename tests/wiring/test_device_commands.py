@@ -79,10 +79,20 @@ def test_scan_prints_the_next_code_sent_in_gbk(tmp_path):
     port = server.getsockname()[1]
 
     def scanner():
+        # pyserial's socket:// transport drops whatever arrived before its open() finished, so scan again
+        # every 0.2 s, as a person does when nothing happens, until the command has read it and hung up.
         conn, _ = server.accept()
+        conn.settimeout(0.2)
         with conn:
-            conn.sendall("办件查询：43010220261123K0100042\r\n".encode("gbk"))
-            conn.recv(1)  # hold the line open until the client is done
+            for _ in range(50):
+                try:
+                    conn.sendall("办件查询：43010220261123K0100042\r\n".encode("gbk"))
+                    if conn.recv(1) == b"":
+                        return
+                except TimeoutError:
+                    continue
+                except OSError:
+                    return
 
     thread = threading.Thread(target=scanner, daemon=True)
     thread.start()
