@@ -67,3 +67,20 @@ def scan(url: str, *, timeout: float, encoding: str, baud: int) -> tuple[int, st
     except DeviceError as exc:
         return _fail(exc)
     return 0, code.text
+
+
+def print_test(url: str, *, job_timeout: float = 30.0) -> tuple[int, str]:
+    """``devices print-test --printer URL``: a test page with Chinese text (GB18030) and a QR code.
+
+    ``URL`` is ``tcp://host:9100``, ``serial:///dev/ttyS0?baudrate=19200``, ``usb://vvvv:pppp``,
+    ``file:///dev/usb/lp0`` (ESC/POS; ``?paper_width_mm=58&encoding=gbk&qr=native`` adjust the page) or
+    ``cups://QUEUE`` (``?server=host:port``; an A4 PDF through ``lp``). Exit 1 with one line saying why when
+    the printer cannot be reached or does not confirm the page.
+    """
+    from devices.printers.testpage import print_test_page
+
+    try:
+        code = print_test_page(url, job_timeout=job_timeout)
+    except DeviceError as exc:
+        return 1, " ".join(f"[{exc.code}] {exc.user_message} {exc.detail}".split())
+    return 0, f"测试页已打印 (test page printed) on {url}; its QR code reads {code}"

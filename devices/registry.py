@@ -30,6 +30,9 @@ _BUILTIN_MODULES = {
     "serial_scanner": "devices.scanner.serial_scanner",
     "camera_scanner": "devices.scanner.camera",
     "qr_simulator": "devices.scanner.simulated",
+    "escpos": "devices.printers.escpos_printer",
+    "capture": "devices.printers.simulated",
+    "cups": "devices.printers.cups_printer",
 }
 
 

@@ -138,9 +138,33 @@ UPDATE cases SET synced_at = (
 CREATE INDEX cases_retention ON cases(synced_at) WHERE purged_at IS NULL AND synced_at IS NOT NULL;
 """
 
+# The print pipeline (core.print_queue): a document is written here before it goes to the printer, so a
+# failed job or a crash mid-print leaves it waiting for a reprint instead of losing it. ``content`` is the
+# rendered document (it may carry a name), sealed like every personal field (AAD = job_id); a row leaves
+# the table when it has printed or a person discarded it.
+_V3_PRINT_JOBS = """
+CREATE TABLE print_jobs (
+    job_id      TEXT PRIMARY KEY,
+    kind        INTEGER NOT NULL,                 -- core.documents.DocumentKind
+    media_type  TEXT NOT NULL,
+    printer     TEXT NOT NULL,                    -- 'receipt' | 'a4'
+    case_id     TEXT,
+    token       TEXT NOT NULL,                    -- the document's QR token (non-personal)
+    content     BLOB NOT NULL,                    -- AES-GCM; AAD = job_id
+    state       TEXT NOT NULL CHECK (state IN ('printing', 'waiting')),
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    last_error  TEXT,                             -- stable code of the last failure
+    last_detail TEXT,                             -- technician text (no personal data)
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+CREATE INDEX print_jobs_waiting ON print_jobs(state, created_at);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "first release: cases, events, sequences, outbox, audit log, settings", _V1_FIRST_RELEASE),
     Migration(2, "retention: cases.synced_at and cases.purged_at", _V2_RETENTION),
+    Migration(3, "print pipeline: print_jobs (documents waiting for a reprint)", _V3_PRINT_JOBS),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
