@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     card.add_argument("--port", required=True, metavar="URL", help="/dev/ttyUSB0, socket://host:port, rfc2217://…")
     card.add_argument("--baud", type=int, default=115200)
     card.add_argument("--timeout", type=float, default=10.0, metavar="S")
+    print_test = device_commands.add_parser("print-test", help="print a test page with Chinese text and a QR code")
+    print_test.add_argument("--printer", required=True, metavar="URL",
+                            help="tcp://host:9100, serial://…, usb://VID:PID, file://…, cups://QUEUE")
     scan = device_commands.add_parser("scan", help="print the next code from a serial QR scanner")
     scan.add_argument("--port", required=True, metavar="URL")
     scan.add_argument("--timeout", type=float, default=10.0, metavar="S")
@@ -330,10 +333,16 @@ def run_screenshots(args: argparse.Namespace) -> int:
 
 
 def run_devices(args: argparse.Namespace) -> int:
+    from core.logging_setup import configure_logging
+    from core.paths import Paths
     from devices import cli
 
+    # The technician reads one line on the terminal; the details go to the log file as in every mode.
+    configure_logging(Paths.default().ensure_dirs().logs_dir, stderr=False)
     if args.device_command == "read-card":
         code, text = cli.read_card(args.port, baud=args.baud, timeout=args.timeout)
+    elif args.device_command == "print-test":
+        code, text = cli.print_test(args.printer)
     elif args.device_command == "scan":
         code, text = cli.scan(args.port, timeout=args.timeout, encoding=args.encoding, baud=args.baud)
     else:

@@ -114,3 +114,26 @@ def test_scan_timeout_is_one_line(tmp_path):
         result = main_py("devices", "scan", "--port", f"socket://127.0.0.1:{port}", "--timeout", "1", home=tmp_path)
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("[SCANNER_")
+
+
+def test_print_test_reaches_the_capture_printer_in_gb18030(tmp_path):
+    from core.documents.escpos_reader import read_escpos
+    from devices.printers.capture import CapturePrinter
+
+    printer = CapturePrinter()
+    url = printer.start_tcp()
+    try:
+        result = main_py("devices", "print-test", "--printer", url, home=tmp_path)
+        assert result.returncode == 0, result.stderr
+        jobs = printer.store.jobs()
+        assert len(jobs) == 1
+        text = "\n".join(read_escpos(jobs[0].data).lines)
+        assert "测试" in text
+    finally:
+        printer.stop()
+
+
+def test_print_test_on_a_dead_printer_is_one_line(tmp_path):
+    result = main_py("devices", "print-test", "--printer", "tcp://127.0.0.1:9", home=tmp_path)
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("[PRINTER_")
