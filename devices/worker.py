@@ -16,6 +16,8 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
+from devices.base import MSG_DEVICE_UNAVAILABLE, Device, DeviceError
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -135,3 +137,33 @@ class DeviceWorker:
                 return
             if item is not _STOP and item[1] is not None:
                 item[1].set_exception(RuntimeError(f"worker {self.name} stopped"))
+
+
+class WorkerDevice(Device):
+    """A device whose port belongs to one ``DeviceWorker`` thread (DESIGN "Threading": one owner per device).
+
+    Lifecycle calls from any thread run on that worker and wait a bounded ``worker_timeout``; a worker still
+    busy after it gives ``DEVICE_TIMEOUT`` with the family's citizen-safe ``fault_message``.
+    """
+
+    fault_message: str = MSG_DEVICE_UNAVAILABLE
+    _worker: DeviceWorker | None = None
+
+    @property
+    def worker_timeout(self) -> float:
+        return 10.0
+
+    def _do_open(self) -> None:
+        self._worker = DeviceWorker(self.name)
+        self._worker.start()
+
+    def _on_worker(self, fn: Callable[[], T]) -> T:
+        """Run ``fn`` on the device's thread and return its result, waiting at most ``worker_timeout``."""
+        worker = self._worker
+        if worker is None:
+            raise DeviceError("DEVICE_ILLEGAL_STATE", self.fault_message, f"{self.name}: not open")
+        try:
+            return worker.call(fn, timeout=self.worker_timeout)
+        except TimeoutError as exc:
+            raise DeviceError("DEVICE_TIMEOUT", self.fault_message,
+                              f"{self.name}: worker busy for more than {self.worker_timeout:.1f} s") from exc

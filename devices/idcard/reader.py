@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from devices.base import (
     CardRemoved,
     DataEvent,
-    Device,
     DeviceError,
     Health,
     Listener,
@@ -43,7 +42,7 @@ from devices.idcard.session import (
 )
 from devices.idcard.status import MSG_LINE_TROUBLE, MSG_PLACE_CARD, MSG_READER_FAULT
 from devices.registry import register_driver
-from devices.worker import DeviceWorker
+from devices.worker import DeviceWorker, WorkerDevice
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +51,8 @@ _HARDWARE_CODES = frozenset({"IDCARD_SAM_SELFTEST_FAILED", "IDCARD_SAM_NOT_AUTHO
                              "IDCARD_SAM_COMMAND_ERROR", "IDCARD_SAM_UNAUTHORISED"})
 
 
-class SamvReader(Device):
+class SamvReader(WorkerDevice):
+    fault_message = MSG_READER_FAULT
     kind = "idcard"
 
     def __init__(self, name: str, url: str, *, listener: Listener | None = None, baud: int = DEFAULT_BAUD,
@@ -98,22 +98,9 @@ class SamvReader(Device):
     # --- lifecycle hooks (controlling thread) ---------------------------------------------------
 
     @property
-    def _call_timeout(self) -> float:
+    def worker_timeout(self) -> float:
         # open + three greeting exchanges, each bounded by the response timeout
         return 4 * self.response_timeout + 2.0
-
-    def _do_open(self) -> None:
-        self._worker = DeviceWorker(self.name)
-        self._worker.start()
-
-    def _on_worker(self, fn: Callable[[], None]) -> None:
-        """Run ``fn`` on the device's thread, waiting a bounded time for it."""
-        assert self._worker is not None
-        try:
-            self._worker.call(fn, timeout=self._call_timeout)
-        except TimeoutError as exc:
-            raise DeviceError("DEVICE_TIMEOUT", MSG_READER_FAULT,
-                              f"{self.name}: worker busy for more than {self._call_timeout:.1f} s") from exc
 
     def _do_claim(self) -> None:
         self._on_worker(self._connect)
@@ -132,7 +119,7 @@ class SamvReader(Device):
 
     def _do_close(self) -> None:
         assert self._worker is not None
-        if not self._worker.stop(timeout=self._call_timeout):
+        if not self._worker.stop(timeout=self.worker_timeout):
             log.error("DEVICE_THREAD_STUCK: %s worker did not stop", self.name)
         self._worker = None
 

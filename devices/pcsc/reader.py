@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from devices.base import CardRemoved, DataEvent, Device, DeviceError, Health, Listener
+from devices.base import CardRemoved, DataEvent, DeviceError, Health, Listener
 from devices.pcsc.client import PNP_NOTIFICATION, STATE_UNAWARE, PcscContext, ReaderState, match_reader
 from devices.pcsc.codes import (
     MSG_PLACE_CARD,
@@ -32,7 +32,7 @@ from devices.pcsc.codes import (
     ServiceLost,
 )
 from devices.registry import register_driver
-from devices.worker import DeviceWorker
+from devices.worker import DeviceWorker, WorkerDevice
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,8 @@ def _no_reader(wanted: str, readers: list[str]) -> ReaderGone:
     return ReaderGone(f"no PC/SC reader {which}; pcscd lists {readers or 'none'}")
 
 
-class PcscReader(Device):
+class PcscReader(WorkerDevice):
+    fault_message = MSG_READER_FAULT
     kind = "pcsc"
 
     def __init__(self, name: str, *, listener: Listener | None = None, reader: str = "",
@@ -85,20 +86,8 @@ class PcscReader(Device):
     # --- lifecycle hooks (controlling thread) ---------------------------------------------------
 
     @property
-    def _call_timeout(self) -> float:
+    def worker_timeout(self) -> float:
         return self.wait_timeout + 5.0  # one wait in progress, then establish + list + one card read
-
-    def _do_open(self) -> None:
-        self._worker = DeviceWorker(self.name)
-        self._worker.start()
-
-    def _on_worker(self, fn: Callable[[], None]) -> None:
-        assert self._worker is not None
-        try:
-            self._worker.call(fn, timeout=self._call_timeout)
-        except TimeoutError as exc:
-            raise DeviceError("DEVICE_TIMEOUT", MSG_READER_FAULT,
-                              f"{self.name}: worker busy for more than {self._call_timeout:.1f} s") from exc
 
     def _do_claim(self) -> None:
         self._on_worker(self._connect)
@@ -119,7 +108,7 @@ class PcscReader(Device):
 
     def _do_close(self) -> None:
         assert self._worker is not None
-        if not self._worker.stop(timeout=self._call_timeout):
+        if not self._worker.stop(timeout=self.worker_timeout):
             log.error("DEVICE_THREAD_STUCK: %s worker did not stop", self.name)
         self._worker = None
 

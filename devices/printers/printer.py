@@ -19,20 +19,20 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
-from devices.base import Device, DeviceError, DeviceState, Health, Listener, OutputComplete
+from devices.base import DeviceError, DeviceState, Health, Listener, OutputComplete
 from devices.printers.codes import MSG_PRINTER_UNAVAILABLE, JobFailed, PrinterStatus
-from devices.worker import DeviceWorker
+from devices.worker import DeviceWorker, WorkerDevice
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 
-class PrinterDevice(Device):
+class PrinterDevice(WorkerDevice):
+    fault_message = MSG_PRINTER_UNAVAILABLE
     kind = "printer"
 
     def __init__(self, name: str, listener: Listener | None = None, *, status_interval: float = 5.0,
@@ -73,6 +73,10 @@ class PrinterDevice(Device):
         return self._status
 
     @property
+    def worker_timeout(self) -> float:
+        return self.wait_limit
+
+    @property
     def wait_limit(self) -> float:
         """How long a caller may wait on a job's future: the job timeout plus the checks around it."""
         return self.job_timeout + 2 * self.call_timeout
@@ -103,10 +107,6 @@ class PrinterDevice(Device):
         return self._on_worker(self._refresh_status)
 
     # --- lifecycle hooks ------------------------------------------------------------------------
-
-    def _do_open(self) -> None:
-        self._worker = DeviceWorker(self.name)
-        self._worker.start()
 
     def _do_claim(self) -> None:
         self._on_worker(self._claim_on_worker)
@@ -163,16 +163,6 @@ class PrinterDevice(Device):
     def _abandoned_error(self, job_id: str) -> DeviceError:
         return DeviceError("PRINTER_JOB_ABANDONED", MSG_PRINTER_UNAVAILABLE,
                            f"{self.name}: job {job_id} given up: the printer was disabled while it waited")
-
-    def _on_worker(self, fn: Callable[[], T]) -> T:
-        worker = self._worker
-        if worker is None:
-            raise DeviceError("DEVICE_ILLEGAL_STATE", MSG_PRINTER_UNAVAILABLE, f"{self.name}: not open")
-        try:
-            return worker.call(fn, timeout=self.wait_limit)
-        except TimeoutError as exc:
-            raise DeviceError("DEVICE_TIMEOUT", MSG_PRINTER_UNAVAILABLE,
-                              f"{self.name}: worker busy for more than {self.wait_limit:.1f} s") from exc
 
     def _tick(self) -> None:
         if self._health is Health.NODEVICE:

@@ -12,17 +12,18 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from devices.base import DataEvent, Device, DeviceError, DeviceState, Health, Listener
+from devices.base import DataEvent, DeviceError, DeviceState, Health, Listener
 from devices.scanner.code import MSG_SCANNER_FAULT, ScannedCode
-from devices.worker import DeviceWorker
+from devices.worker import DeviceWorker, WorkerDevice
 
 log = logging.getLogger(__name__)
 
 
-class ScannerDevice(Device):
+class ScannerDevice(WorkerDevice):
+    fault_message = MSG_SCANNER_FAULT
     kind = "scanner"
     source = "scanner"  # ScannedCode.source of this driver
-    call_timeout = 5.0
+    worker_timeout = 5.0
 
     def __init__(self, name: str, listener: Listener | None = None):
         super().__init__(name, listener)
@@ -33,10 +34,6 @@ class ScannerDevice(Device):
     def enabled(self) -> bool:
         return self.state is DeviceState.ENABLED
 
-    def _do_open(self) -> None:
-        self._worker = DeviceWorker(self.name)
-        self._worker.start()
-
     def _do_claim(self) -> None:
         self._on_worker(lambda: self._set_health(Health.ONLINE))
 
@@ -45,18 +42,9 @@ class ScannerDevice(Device):
 
     def _do_close(self) -> None:
         assert self._worker is not None
-        if not self._worker.stop(timeout=self.call_timeout):
+        if not self._worker.stop(timeout=self.worker_timeout):
             log.error("DEVICE_THREAD_STUCK: %s worker did not stop", self.name)
         self._worker = None
-
-    def _on_worker(self, fn: Callable[[], None]) -> None:
-        """Run ``fn`` on the device's thread, waiting a bounded time for it."""
-        assert self._worker is not None
-        try:
-            self._worker.call(fn, timeout=self.call_timeout)
-        except TimeoutError as exc:
-            raise DeviceError("DEVICE_TIMEOUT", MSG_SCANNER_FAULT,
-                              f"{self.name}: worker busy for more than {self.call_timeout:.1f} s") from exc
 
     def _later(self, fn: Callable[[], None]) -> None:
         """Queue ``fn`` on the worker without waiting (from the GUI thread or a frame source)."""
