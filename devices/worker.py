@@ -157,6 +157,11 @@ class WorkerDevice(Device):
         self._worker = DeviceWorker(self.name)
         self._worker.start()
 
+    def _do_close(self) -> None:
+        worker, self._worker = self._worker, None
+        if worker is not None and not worker.stop(timeout=self.worker_timeout):
+            log.error("DEVICE_THREAD_STUCK: %s worker did not stop", self.name)
+
     def _on_worker(self, fn: Callable[[], T]) -> T:
         """Run ``fn`` on the device's thread and return its result, waiting at most ``worker_timeout``."""
         worker = self._worker

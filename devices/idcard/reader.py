@@ -117,12 +117,6 @@ class SamvReader(WorkerDevice):
     def _do_release(self) -> None:
         self._on_worker(self._disconnect)
 
-    def _do_close(self) -> None:
-        assert self._worker is not None
-        if not self._worker.stop(timeout=self.worker_timeout):
-            log.error("DEVICE_THREAD_STUCK: %s worker did not stop", self.name)
-        self._worker = None
-
     def _do_reconnect(self) -> None:
         self._on_worker(self._reconnect)
 

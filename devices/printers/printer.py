@@ -139,12 +139,6 @@ class PrinterDevice(WorkerDevice):
         self._disconnect()
         self._set_health(Health.OFFLINE, "port released")
 
-    def _do_close(self) -> None:
-        assert self._worker is not None
-        if not self._worker.stop(timeout=self.wait_limit):
-            log.error("DEVICE_THREAD_STUCK: %s worker did not stop", self.name)
-        self._worker = None
-
     def _do_reconnect(self) -> None:
         self._on_worker(self._reconnect_on_worker)
 

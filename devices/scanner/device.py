@@ -40,12 +40,6 @@ class ScannerDevice(WorkerDevice):
     def _do_release(self) -> None:
         self._on_worker(lambda: self._set_health(Health.OFFLINE, "released"))
 
-    def _do_close(self) -> None:
-        assert self._worker is not None
-        if not self._worker.stop(timeout=self.worker_timeout):
-            log.error("DEVICE_THREAD_STUCK: %s worker did not stop", self.name)
-        self._worker = None
-
     def _later(self, fn: Callable[[], None]) -> None:
         """Queue ``fn`` on the worker without waiting (from the GUI thread or a frame source)."""
         worker = self._worker
