@@ -127,6 +127,7 @@ def run_mode(args: argparse.Namespace) -> int:
     from ui_common.first_paint import install_first_paint_probe
     from ui_common.i18n import install_language
     from ui_common.service_unavailable import ServiceUnavailableWindow
+    from ui_common.services import start_services
     from ui_common.tasks import TaskRunner
     from ui_common.theme import apply_theme
 
@@ -162,88 +163,17 @@ def run_mode(args: argparse.Namespace) -> int:
     probe.painted.connect(lambda _at: load_catalog_in_background(ctx))
     retention = schedule_retention(ctx, app)
     probe.painted.connect(lambda _at: retention.timeout.emit())
-    devices = create_device_manager(ctx) if args.command in ("kiosk", "counter") else None
-    links: list[CentralLink] = []
-    if devices is not None:
-        # Opening ports, greeting the SAM and starting the demo platform take a moment; never on the GUI thread.
-        probe.painted.connect(lambda _at: tasks.run(devices.start, on_success=lambda _: None))
-        probe.painted.connect(lambda _at: tasks.run(lambda: start_sync_worker(ctx, runtime),
-                                                    on_success=lambda link: link and links.append(link)))
+    # Ports, sockets, the demo servers: the services start after the first frame, off the GUI thread.
+    running: list[Any] = []
+    probe.painted.connect(lambda _at: tasks.run(lambda: start_services(ctx), on_success=running.append,
+                                                on_failure=lambda exc: log.error("SERVICES_FAILED %s", exc)))
     try:
         return app.exec()
     finally:
         tasks.shutdown()
-        for link in links:
-            link.stop()
-        if devices is not None:
-            devices.stop()
+        for services in running:
+            services.stop()
         runtime.close()
-
-
-@dataclass
-class CentralLink:
-    """The sync worker, and in ``--demo`` the local central platform simulator it talks to."""
-
-    engine: Any
-    worker: Any = None
-    simulator: Any = None
-
-    def stop(self) -> None:
-        if self.worker is not None:
-            self.worker.stop()
-        self.engine.close()
-        if self.simulator is not None:
-            self.simulator.stop()
-
-
-def start_demo_platform(runtime: Runtime) -> tuple[Any, str]:
-    """``--demo``'s own central platform simulator on loopback, with a fresh secret for this terminal."""
-    import secrets
-
-    from central_sim.embedded import start
-
-    secret = secrets.token_urlsafe(24)
-    simulator = start(runtime.paths.data_dir / "central-sim.sqlite3",
-                      terminals={runtime.settings.get("terminal.id"): secret}, back_office_step_s=20)
-    return simulator, secret
-
-
-def open_central_link(runtime: Runtime, bus: Any, *, demo: bool) -> CentralLink | None:
-    """A sync engine for the configured platform (``--demo``: a local simulator).
-
-    Returns None when no platform is configured: the outbox keeps every case until one is.
-    """
-    from core.sync.client import CentralClient, ClientConfig
-    from core.sync.service import SyncEngine
-
-    simulator, base_url, secret = None, None, None
-    if demo:
-        simulator, secret = start_demo_platform(runtime)
-        base_url = simulator.url
-    elif not (runtime.settings.get("central.url") and runtime.settings.get("central.terminal_secret")):
-        log.warning("SYNC_NOT_CONFIGURED: central.url or central.terminal_secret is empty; cases wait in the outbox")
-        return None
-    client = CentralClient(ClientConfig.from_settings(runtime.settings, base_url=base_url, secret=secret))
-    return CentralLink(engine=SyncEngine(runtime.store, client, bus=bus), simulator=simulator)
-
-
-def start_sync_worker(ctx: Any, runtime: Runtime) -> CentralLink | None:
-    from core.sync.worker import SyncWorker
-
-    link = open_central_link(runtime, ctx.bus, demo=ctx.demo)
-    if link is not None:
-        link.worker = SyncWorker(link.engine, interval_s=ctx.settings.get("central.sync_interval_s"))
-        link.worker.start()
-        ctx.sync = link.worker
-    return link
-
-
-def create_device_manager(ctx: Any) -> Any:
-    """The configured devices, their events republished as domain events on the context's bus."""
-    from devices.manager import DeviceManager
-    from ui_common.device_bridge import DeviceBridge
-
-    return DeviceManager(ctx.settings.devices, listener=DeviceBridge(ctx.bus))
 
 
 def load_catalog_in_background(ctx: Any) -> None:
@@ -388,7 +318,9 @@ def run_sync(args: argparse.Namespace) -> int:
         if args.sync_command == "status":
             code, text = 0, cli.status(runtime.store, runtime.settings)
         elif args.demo:
-            simulator, secret = start_demo_platform(runtime)
+            from ui_common.services import start_demo_platform
+
+            simulator, secret = start_demo_platform(runtime.paths.data_dir, runtime.settings.get("terminal.id"))
             try:
                 code, text = cli.once(runtime.store, runtime.settings, base_url=simulator.url, secret=secret)
             finally:

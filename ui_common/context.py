@@ -23,6 +23,12 @@ class AppContext:
     store: Any = None         # core.storage.Store
     tasks: TaskRunner | None = None
     sync: Any = None          # core.sync.SyncWorker once started: ``nudge()`` it after recording a case
+    # Live services (ui_common.services.start_services), None until started or when not configured:
+    devices: Any = None       # devices.manager.DeviceManager: ``devices.get("idcard")``
+    printing: Any = None      # core.print_queue.PrintQueue (use ui_common.print_flow from screens)
+    hall: Any = None          # core.queueing.client.HallClient; its listener publishes on ``bus``
+    central: Any = None       # core.sync.client.CentralClient for look-ups (e-licences, credit)
+    signing_key: Any = None   # core.documents.keys.SigningKey for the QR on every document
 
     def setting(self, key: str, default: Any = None) -> Any:
         """``settings.get(key)``, or ``default`` when the key is unset or not declared (yet).

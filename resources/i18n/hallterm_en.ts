@@ -92,6 +92,97 @@
     </message>
 </context>
 <context>
+    <name>DocumentOnScreen</name>
+    <message>
+        <source>排队号</source>
+        <translation>Ticket number</translation>
+    </message>
+    <message>
+        <source>业务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>前面等候人数</source>
+        <translation>People ahead</translation>
+    </message>
+    <message>
+        <source>取号时间</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <source>证号</source>
+        <translation>Licence number</translation>
+    </message>
+    <message>
+        <source>证照</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>持证单位</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>有效期</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Service item</translation>
+    </message>
+    <message>
+        <source>承诺办结日期</source>
+        <translation>Promised completion</translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation>Accepted at</translation>
+    </message>
+    <message>
+        <source>排队凭条</source>
+        <translation>queue ticket</translation>
+    </message>
+    <message>
+        <source>受理回执</source>
+        <translation>acceptance receipt</translation>
+    </message>
+    <message>
+        <source>一次性告知书</source>
+        <translation>one-time notice</translation>
+    </message>
+    <message>
+        <source>容缺受理通知书</source>
+        <translation>tolerance acceptance notice</translation>
+    </message>
+    <message>
+        <source>不予受理通知书</source>
+        <translation>refusal notice</translation>
+    </message>
+    <message>
+        <source>许可证</source>
+        <translation>licence</translation>
+    </message>
+    <message>
+        <source>办件进度</source>
+        <translation>case progress</translation>
+    </message>
+    <message>
+        <source>您的{kind}</source>
+        <translation>Your {kind}</translation>
+    </message>
+    <message>
+        <source>请用手机拍下右侧二维码，凭二维码可在任一窗口或自助终端查询、补打。</source>
+        <translation>Take a photo of the QR code on the right. With it, any counter or kiosk can look up or reprint this document.</translation>
+    </message>
+    <message>
+        <source>我已拍照</source>
+        <translation>I have taken a photo</translation>
+    </message>
+</context>
+<context>
     <name>HallDisplayWindow</name>
     <message>
         <source>请 {number} 号
@@ -277,6 +368,13 @@ please go to counter {counter}</translation>
     <message>
         <source>未配置</source>
         <translation>Not configured</translation>
+    </message>
+</context>
+<context>
+    <name>QrCodeView</name>
+    <message>
+        <source>二维码</source>
+        <translation>QR code</translation>
     </message>
 </context>
 <context>
