@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import re
 import sys
 from pathlib import Path
@@ -27,6 +28,18 @@ LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s [%(threadName)s] %(message)s"
 def redact(text: str) -> str:
     text = _ID_NUMBER.sub(lambda m: mask_id_number(m.group()), text)
     return _PHONE.sub(lambda m: mask_phone(m.group()), text)
+
+
+class RootLoggerChatter(logging.Filter):
+    """Drops INFO and below that a library logs through the root logger (python-escpos says "Network
+    printer enabled" on every connect), which no logger level can silence. Our own code never logs there."""
+
+    PACKAGES = (f"{os.sep}escpos{os.sep}",)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name != "root" or record.levelno >= logging.WARNING:
+            return True
+        return not any(package in record.pathname for package in self.PACKAGES)
 
 
 class PersonalDataFilter(logging.Filter):
@@ -66,6 +79,7 @@ def configure_logging(log_dir: Path | None, *, level: str = "INFO", max_bytes: i
     for handler in handlers:
         handler.setFormatter(formatter)
         handler.addFilter(PersonalDataFilter())
+        handler.addFilter(RootLoggerChatter())
         root.addHandler(handler)
     # Client libraries log every request at INFO; our sync and queue clients log what matters themselves.
     for noisy in ("httpx", "httpcore", "uvicorn.access"):
