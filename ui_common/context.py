@@ -23,6 +23,7 @@ class AppContext:
     store: Any = None         # core.storage.Store
     tasks: TaskRunner | None = None
     sync: Any = None          # core.sync.SyncWorker once started: ``nudge()`` it after recording a case
+    announcer: Any = None     # ui_common.announcer.Announcer: the one voice of this terminal
 
     def setting(self, key: str, default: Any = None) -> Any:
         """``settings.get(key)``, or ``default`` when the key is unset or not declared (yet).
