@@ -1,24 +1,42 @@
 """The hall's call board: the latest call huge, the calls before it, and how many wait per service.
 
 Read from across a hall, so it is light on dark, few words, and the ticket number and counter stand out
-in the highlight colour. ``show_call(number, counter)`` is the one way in; the hall-queue issue feeds it
-from the hall server's call events (and adds the spoken call).
+in the highlight colour. It is fed by the hall queue's events on the bus only (``core.queueing.events``,
+through the Qt bridge), so it works however the hall link is built:
+
+* ``TicketCalled``: the call goes up huge, the previous one moves to the recent list, and the announcer
+  says it (chime + "请 A012 号 到 3 号窗口 办理"; a recall twice);
+* ``QueueSnapshot``: waiting counts per service, and the recent calls (a display that starts or
+  reconnects mid-day shows what was called while it was away, without saying it again);
+* ``HallLinkStatusChanged``: a calm banner while the hall server cannot be reached.
+
+The voice is ``ctx.announcer`` when the composition root made one (shared with other screens), else the
+board's own. Without a voice (espeak-ng missing) the board works silently and says 语音不可用 in small type.
 """
 
 from __future__ import annotations
 
 import html
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from core.queueing.events import HallLinkState, HallLinkStatusChanged, QueueSnapshot, TicketCalled
+from core.queueing.models import Ticket
+from core.voice import call_announcement
+from core.voice.spoken import counter_number
+from ui_common.announcer import RECALL_TIMES, Announcer
 from ui_common.context import AppContext
+from ui_common.event_bridge import QtEventBridge
 from ui_common.theme import NORMAL
 from ui_common.widgets import TopBar
 
 RECENT_CALLS = 5
+NUMBER_SCALE = 1.5
+FULL_WIDTH = 1920
 
 
 def _label(role: str, *, wrap: bool = False) -> QLabel:
@@ -38,8 +56,15 @@ class HallDisplayWindow(QWidget):
         self._current: tuple[str, str] | None = None
         self._recent: deque[tuple[str, str]] = deque(maxlen=RECENT_CALLS)
         self._waiting: dict[str, int] = {}
+        self._link_down = False
 
         self.top_bar = TopBar(ctx.setting("terminal.hall_name", ""))
+        self.voice_status = _label("display-status")
+        self.voice_status.hide()
+        self.top_bar.add_trailing(self.voice_status)
+        self.link_banner = _label("display-banner", wrap=True)
+        self.link_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.link_banner.hide()
         self.call_label = _label("call", wrap=True)
         self.call_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.call_label.setTextFormat(Qt.TextFormat.RichText)
@@ -71,7 +96,17 @@ class HallDisplayWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.top_bar)
+        layout.addWidget(self.link_banner)
         layout.addLayout(body, 1)
+
+        self._own_announcer = ctx.announcer is None
+        self.announcer: Announcer = ctx.announcer or Announcer.from_context(ctx, parent=self)
+        self.announcer.availability_changed.connect(self.show_voice_available)
+        self.show_voice_available(self.announcer.available)
+        self.bridge = QtEventBridge(ctx.bus, self)
+        self.bridge.on(TicketCalled, self._on_ticket_called)
+        self.bridge.on(QueueSnapshot, self._on_snapshot)
+        self.bridge.on(HallLinkStatusChanged, self._on_link_status)
         self.retranslate()
 
     def _panel(self, title: QLabel, rows: list[QLabel]) -> QFrame:
@@ -88,11 +123,57 @@ class HallDisplayWindow(QWidget):
     # --- what the hall server feeds ----------------------------------------------------------------------
 
     def show_call(self, number: str, counter: str | int) -> None:
-        """Announce ``number`` at ``counter``; the previous call moves to the recent list."""
-        if self._current is not None:
+        """Put ``number`` at ``counter`` up; the previous call moves to the recent list.
+
+        A number called again (a recall, or at another counter after a transfer) appears once, newest.
+        """
+        call = (str(number), str(counter))
+        if self._current is not None and self._current[0] != call[0]:
             self._recent.appendleft(self._current)
-        self._current = (str(number), str(counter))
+        self._recent = deque((c for c in self._recent if c[0] != call[0]), maxlen=RECENT_CALLS)
+        self._current = call
         self.retranslate()
+
+    def set_calls(self, calls: Iterable[tuple[str, str]]) -> None:
+        """The calls, newest first (from a snapshot): the first goes up, the rest are the recent list."""
+        unique: list[tuple[str, str]] = []
+        for number, counter in calls:
+            if all(number != seen for seen, _ in unique):
+                unique.append((number, counter))
+        self._current = unique[0] if unique else None
+        self._recent = deque(unique[1:], maxlen=RECENT_CALLS)
+        self.retranslate()
+
+    def set_link_down(self, down: bool) -> None:
+        """Show or hide the "排队服务连接中断" banner."""
+        self._link_down = down
+        self.link_banner.setVisible(down)
+        self.retranslate()
+
+    # --- the hall's events (on the GUI thread, through the bridge) -------------------------------------
+
+    def _on_ticket_called(self, event: TicketCalled) -> None:
+        counter = _counter_of(event.ticket, event.counter_id, event.counter_name)
+        self.show_call(event.ticket.number, counter)
+        self.announcer.announce(call_announcement(event.ticket.number, counter),
+                                times=RECALL_TIMES if event.recall else 1)
+
+    def _on_snapshot(self, event: QueueSnapshot) -> None:
+        snapshot = event.snapshot
+        self.set_waiting_counts({service.name: service.waiting for service in snapshot.services})
+        calls = [(a.ticket.number, _counter_of(a.ticket)) for a in snapshot.recent_calls if a.ticket is not None]
+        if calls:
+            self.set_calls(calls)
+
+    def _on_link_status(self, event: HallLinkStatusChanged) -> None:
+        if event.state is HallLinkState.OFFLINE:
+            self.set_link_down(True)
+        elif event.state is HallLinkState.ONLINE:
+            self.set_link_down(False)
+
+    def show_voice_available(self, available: bool) -> None:
+        """The small 语音不可用 in the top bar, for the technician walking by."""
+        self.voice_status.setVisible(not available)
 
     def set_waiting_counts(self, counts: Mapping[str, int]) -> None:
         """People waiting per service (service name as the hall server names it)."""
@@ -115,15 +196,28 @@ class HallDisplayWindow(QWidget):
 
     def _call_sentence(self, number: str, counter: str, *, rich: bool) -> str:
         # Two lines on purpose: who is called, then where to go. Read from afar, a break mid-phrase is worse.
-        template = self.tr("请 {number} 号\n到 {counter} 号窗口办理")
+        if counter.isdigit():
+            template = self.tr("请 {number} 号\n到 {counter} 号窗口办理")
+        else:  # a counter with a name rather than a number ("综合服务窗口")
+            template = self.tr("请 {number} 号\n到 {counter} 办理")
         if not rich:
             return " ".join(template.format(number=number, counter=counter).split("\n"))
         colour = NORMAL.display_highlight
+        # Sized for a full-HD board; a smaller window scales it down so the sentence never wraps mid-word.
+        base = self.call_label.font().pointSizeF() * min(1.0, self.width() / FULL_WIDTH)
+        # The number and the counter are what people look for from across the hall: half as big again.
+        size = round(base * NUMBER_SCALE)
 
         def mark(text: str) -> str:
-            return f'<span style="color:{colour}">{html.escape(text)}</span>'
+            return f'<span style="color:{colour}; font-size:{size}pt">{html.escape(text)}</span>'
 
-        return html.escape(template).replace("\n", "<br>").format(number=mark(number), counter=mark(counter))
+        sentence = html.escape(template).replace("\n", "<br>").format(number=mark(number), counter=mark(counter))
+        return f'<span style="font-size:{round(base)}pt">{sentence}</span>'
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._current is not None:
+            self.call_label.setText(self._call_sentence(*self._current, rich=True))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("叫号屏"))
@@ -139,10 +233,13 @@ class HallDisplayWindow(QWidget):
         for index, row in enumerate(self.recent_rows):
             if index < len(self._recent):
                 number, counter = self._recent[index]
-                row.setText(self.tr("{number} 号　→　{counter} 号窗口").format(number=number, counter=counter))
+                row.setText((self.tr("{number} 号　→　{counter} 号窗口") if counter.isdigit()
+                             else self.tr("{number} 号　→　{counter}")).format(number=number, counter=counter))
             else:
                 row.setText(self.tr("暂无") if index == 0 else "")
         self.waiting_title.setText(self.tr("等候人数"))
+        self.link_banner.setText(self.tr("排队服务连接中断，正在重连…"))
+        self.voice_status.setText(self.tr("语音不可用"))
         self._fill_waiting()
 
     def _fill_waiting(self) -> None:
@@ -171,7 +268,20 @@ class HallDisplayWindow(QWidget):
         self._waiting_rows = rows
         self.waiting_box.addWidget(rows)
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.bridge.close()
+        if self._own_announcer:
+            self.announcer.close()
+        super().closeEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _counter_of(ticket: Ticket, counter_id: str | None = None, counter_name: str | None = None) -> str:
+    """What the board and the voice call a counter: its number when it has one ("3号窗口" → "3"), else its name."""
+    name = counter_name or ticket.counter_name or ""
+    ident = counter_id or ticket.counter_id or ""
+    return counter_number(name) or counter_number(ident) or name or ident

@@ -12,9 +12,10 @@ screens=(xvfb xauth fonts-noto-cjk)          # a real X server for screenshots, 
 documents=(poppler-utils fonts-wqy-microhei)  # pdftotext / pdffonts / pdftoppm; a TrueType CJK font reportlab can embed
 services=(postgresql)                        # hall_server runs its test suite on PostgreSQL too
 printing=(cups cups-client printer-driver-cups-pdf ghostscript)  # real cupsd with a cups-pdf queue in tests
+voice=(espeak-ng)                            # the call display speaks through espeak-ng (cmn-latn-pinyin voice)
 smartcards=(pcscd vsmartcard-vpcd libpcsclite-dev swig pkg-config gcc)  # pyscard builds from source; real pcscd in tests
 
-packages=("${qt_runtime[@]}" "${screens[@]}" "${documents[@]}" "${services[@]}" "${smartcards[@]}" "${printing[@]}" "$@")
+packages=("${qt_runtime[@]}" "${screens[@]}" "${documents[@]}" "${services[@]}" "${smartcards[@]}" "${printing[@]}" "${voice[@]}" "$@")
 
 missing=()
 for p in "${packages[@]}"; do

@@ -29,6 +29,7 @@ class AppContext:
     hall: Any = None          # core.queueing.client.HallClient; its listener publishes on ``bus``
     central: Any = None       # core.sync.client.CentralClient for look-ups (e-licences, credit)
     signing_key: Any = None   # core.documents.keys.SigningKey for the QR on every document
+    announcer: Any = None     # ui_common.announcer.Announcer: the one voice of this terminal
 
     def setting(self, key: str, default: Any = None) -> Any:
         """``settings.get(key)``, or ``default`` when the key is unset or not declared (yet).

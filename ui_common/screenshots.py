@@ -45,6 +45,12 @@ def _display_calls(window: Any) -> None:
     window.set_waiting_counts({"综合受理": 12, "社保医保": 5, "不动产登记": 3, "公安户政": 0})
 
 
+def _display_link_down(window: Any) -> None:
+    _display_calls(window)
+    window.set_link_down(True)
+    window.show_voice_available(False)
+
+
 def _counter_shortcut(window: Any) -> None:
     window.call_next_action.trigger()
 
@@ -62,6 +68,10 @@ SCREENS: tuple[Screen, ...] = (
     Screen("technician-1366x768", "technician", "zh_CN", False, (1366, 768)),
     Screen("display-empty-1920x1080", "display", "zh_CN", False, (1920, 1080)),
     Screen("display-1920x1080", "display", "zh_CN", False, (1920, 1080), _display_calls),
+    Screen("display-en-1920x1080", "display", "en", False, (1920, 1080), _display_calls),
+    Screen("display-link-down-1920x1080", "display", "zh_CN", False, (1920, 1080), _display_link_down),
+    Screen("display-link-down-en-1920x1080", "display", "en", False, (1920, 1080), _display_link_down),
+    Screen("display-1366x768", "display", "zh_CN", False, (1366, 768), _display_calls),
 )
 
 

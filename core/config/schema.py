@@ -83,6 +83,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(key="ui.voice_volume", kind=Kind.INT, default=80, minimum=0, maximum=100, label="语音音量",
             description="语音提示和叫号播报的音量（0-100，0 为静音）。",
             description_en="Volume of voice prompts and call announcements (0 mutes)."),
+    Setting(key="ui.voice_clips_dir", kind=Kind.PATH, default=None, label="录音语音文件夹",
+            description="叫号和语音提示改用预先录制的语音片段时，片段所在文件夹（每个词一个 16 位 WAV 文件，"
+                        "文件名即所说的词，如“请.wav”“A.wav”“号窗口办理.wav”）；留空使用 espeak-ng 合成语音。",
+            description_en="Folder of pre-recorded clips (one 16-bit WAV per word, named after the word) used "
+                           "instead of espeak-ng; empty synthesises with espeak-ng."),
     # --- kiosk ------------------------------------------------------------------------------------
     Setting(key="kiosk.idle_timeout_s", kind=Kind.INT, default=60, minimum=15, maximum=600,
             label="无操作超时（秒）",

@@ -191,6 +191,12 @@
 please go to counter {counter}</translation>
     </message>
     <message>
+        <source>请 {number} 号
+到 {counter} 办理</source>
+        <translation>Ticket {number},
+please go to {counter}</translation>
+    </message>
+    <message>
         <source>叫号屏</source>
         <translation>Call display</translation>
     </message>
@@ -207,12 +213,24 @@ please go to counter {counter}</translation>
         <translation>{number}&#x3000;→&#x3000;Counter {counter}</translation>
     </message>
     <message>
+        <source>{number} 号&#x3000;→&#x3000;{counter}</source>
+        <translation>{number}&#x3000;→&#x3000;{counter}</translation>
+    </message>
+    <message>
         <source>暂无</source>
         <translation>None</translation>
     </message>
     <message>
         <source>等候人数</source>
         <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>排队服务连接中断，正在重连…</source>
+        <translation>Queue service disconnected, reconnecting…</translation>
+    </message>
+    <message>
+        <source>语音不可用</source>
+        <translation>Voice unavailable</translation>
     </message>
     <message>
         <source>暂无等候</source>
