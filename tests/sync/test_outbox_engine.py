@@ -134,7 +134,9 @@ def test_the_outbox_drains_by_itself_when_the_platform_comes_back(tmp_path, stor
     worker = SyncWorker(engine, interval_s=0.2, heartbeat_interval_s=3600, catalog_interval_s=3600)
     worker.start()
     try:
-        _wait(lambda: store.outbox.counts_by_state()[S.FAILED_RETRYABLE] == 40, 10)
+        # The status is published at the end of the round that parked the rows: wait for both.
+        _wait(lambda: store.outbox.counts_by_state()[S.FAILED_RETRYABLE] == 40
+              and bool(statuses) and statuses[-1].waiting == 40, 10)
         assert statuses[-1].online is False and statuses[-1].last_error_code == "SYNC_NETWORK"
         assert (statuses[-1].waiting, statuses[-1].cases_waiting) == (40, 40)
         assert statuses[-1].summary.startswith("40 件办件待同步") and "平台暂时无法连接" in statuses[-1].summary
