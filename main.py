@@ -152,6 +152,10 @@ def run_mode(args: argparse.Namespace) -> int:
     tasks = TaskRunner(app)
     ctx = AppContext(mode=args.command, demo=args.demo, language=language, elderly=elderly, bus=EventBus(),
                      settings=settings, paths=runtime.paths, store=runtime.store, tasks=tasks)
+    if args.command in ("kiosk", "display"):
+        from ui_common.announcer import Announcer
+
+        ctx.announcer = Announcer.from_context(ctx, parent=app)   # the call board's voice, the kiosk's guide
     window = create_window(args.command, ctx)
     probe = install_first_paint_probe(window)
     if args.fullscreen or settings.get("ui.fullscreen"):
@@ -170,6 +174,8 @@ def run_mode(args: argparse.Namespace) -> int:
     try:
         return app.exec()
     finally:
+        if ctx.announcer is not None:
+            ctx.announcer.close()
         tasks.shutdown()
         for services in running:
             services.stop()
