@@ -15,6 +15,7 @@ from technician.kiosk_page import KioskSettingsPage
 from technician.links_page import LinksPage
 from technician.overview_page import OverviewPage
 from ui_common.context import AppContext
+from ui_common.tasks import TaskRunner
 
 PAGES = ("overview", "devices", "links", "kiosk_settings", "diagnostics")
 
@@ -23,6 +24,11 @@ class TechnicianMainWindow(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        # Pages run their blocking work on ctx.tasks; without one (tests, screenshots) the window owns a runner
+        # and waits for it on close, so no worker outlives the window.
+        self._own_tasks: TaskRunner | None = None
+        if ctx.tasks is None:
+            self._own_tasks = ctx.tasks = TaskRunner(self)
         self.setProperty("surface", "technician")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setMinimumSize(1024, 640)
@@ -85,6 +91,8 @@ class TechnicianMainWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.devices.stop_devices()
+        if self._own_tasks is not None:
+            self._own_tasks.shutdown()
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
