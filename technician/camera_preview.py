@@ -31,11 +31,11 @@ def open_camera_preview(parent: QWidget) -> str:
     """Open the preview if a camera exists; returns the sentence for the test result line."""
     cameras = camera_inputs()
     if not cameras:
-        return _t("未检测到摄像头：请检查高拍仪或摄像头的 USB 线，插好后再点“摄像头预览”。")
+        return QCoreApplication.translate("CameraPreview", "未检测到摄像头：请检查高拍仪或摄像头的 USB 线，插好后再点“摄像头预览”。")
     dialog = CameraPreview(cameras[0], parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
-    return _t("正在预览 {name}：把二维码放到镜头前，识别到的码会用绿框标出。").format(name=cameras[0].description())
+    return QCoreApplication.translate("CameraPreview", "正在预览 {name}：把二维码放到镜头前，识别到的码会用绿框标出。").format(name=cameras[0].description())
 
 
 def draw_codes(image: QImage) -> tuple[QImage, list[str]]:
@@ -66,11 +66,11 @@ class CameraPreview(QDialog):
         from PySide6.QtMultimedia import QCamera, QMediaCaptureSession, QVideoSink
 
         super().__init__(parent)
-        self.setWindowTitle(_t("摄像头预览"))
+        self.setWindowTitle(QCoreApplication.translate("CameraPreview", "摄像头预览"))
         self.picture = QLabel()
         self.picture.setMinimumSize(640, 480)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.found = QLabel(_t("尚未识别到二维码"))
+        self.found = QLabel(QCoreApplication.translate("CameraPreview", "尚未识别到二维码"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.picture, 1)
         layout.addWidget(self.found)
@@ -91,7 +91,7 @@ class CameraPreview(QDialog):
         if self._frames % DECODE_EVERY == 0:
             image, texts = draw_codes(image)
             if texts:
-                self.found.setText(_t("识别到：{text}").format(text="；".join(t[:60] for t in texts)))
+                self.found.setText(QCoreApplication.translate("CameraPreview", "识别到：{text}").format(text="；".join(t[:60] for t in texts)))
         self.picture.setPixmap(QPixmap.fromImage(image).scaled(self.picture.size(), Qt.AspectRatioMode.KeepAspectRatio))
 
     def closeEvent(self, event: Any) -> None:

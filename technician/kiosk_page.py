@@ -61,18 +61,18 @@ class KioskSettingsPage(SettingsPage):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title_label.setText(_t("自助终端设置"))
-        self.group_titles[0].setText(_t("服务与界面"))
-        self.group_titles[1].setText(_t("各类文书使用的打印机（none 表示不打印，进入补打队列）"))
-        self.pin_title.setText(_t("技术维护密码"))
-        self.pin_label.setText(_t("新密码（6-12 位数字）"))
-        self.repeat_label.setText(_t("再输入一次"))
+        self.title_label.setText(QCoreApplication.translate("KioskSettingsPage", "自助终端设置"))
+        self.group_titles[0].setText(QCoreApplication.translate("KioskSettingsPage", "服务与界面"))
+        self.group_titles[1].setText(QCoreApplication.translate("KioskSettingsPage", "各类文书使用的打印机（none 表示不打印，进入补打队列）"))
+        self.pin_title.setText(QCoreApplication.translate("KioskSettingsPage", "技术维护密码"))
+        self.pin_label.setText(QCoreApplication.translate("KioskSettingsPage", "新密码（6-12 位数字）"))
+        self.repeat_label.setText(QCoreApplication.translate("KioskSettingsPage", "再输入一次"))
         self._show_pin_state()
 
     def _show_pin_state(self) -> None:
         is_set = bool(self.settings.get(PIN_KEY))
-        self.pin_state.setText(_t("已设置密码：可在自助终端和窗口通过隐藏手势进入技术维护。留空表示不修改。") if is_set
-                               else _t("未设置密码：自助终端和窗口不能进入技术维护。"))
+        self.pin_state.setText(QCoreApplication.translate("KioskSettingsPage", "已设置密码：可在自助终端和窗口通过隐藏手势进入技术维护。留空表示不修改。") if is_set
+                               else QCoreApplication.translate("KioskSettingsPage", "未设置密码：自助终端和窗口不能进入技术维护。"))
         locked = self.settings.is_locked(PIN_KEY)
         self.pin_edit.setEnabled(not locked)
         self.pin_repeat.setEnabled(not locked)
@@ -95,9 +95,9 @@ class KioskSettingsPage(SettingsPage):
         try:
             check_pin_text(pin)
         except ValueError:
-            raise PinError(_t("密码应为 6-12 位数字。")) from None
+            raise PinError(QCoreApplication.translate("KioskSettingsPage", "密码应为 6-12 位数字。")) from None
         if pin != repeat:
-            raise PinError(_t("两次输入的密码不一致。"))
+            raise PinError(QCoreApplication.translate("KioskSettingsPage", "两次输入的密码不一致。"))
         return pin
 
     def save_extra(self) -> dict[str, tuple[Any, Any]]:

@@ -111,20 +111,20 @@ class LinksPage(SettingsPage):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title_label.setText(_t("连接"))
-        self.group_titles[0].setText(_t("大厅排队服务"))
-        self.group_titles[1].setText(_t("政务服务平台"))
-        self.test_button.setText(_t("测试连接"))
-        self.result_names["hall_server"].setText(_t("大厅排队服务"))
-        self.result_names["central"].setText(_t("政务服务平台"))
+        self.title_label.setText(QCoreApplication.translate("LinksPage", "连接"))
+        self.group_titles[0].setText(QCoreApplication.translate("LinksPage", "大厅排队服务"))
+        self.group_titles[1].setText(QCoreApplication.translate("LinksPage", "政务服务平台"))
+        self.test_button.setText(QCoreApplication.translate("LinksPage", "测试连接"))
+        self.result_names["hall_server"].setText(QCoreApplication.translate("LinksPage", "大厅排队服务"))
+        self.result_names["central"].setText(QCoreApplication.translate("LinksPage", "政务服务平台"))
         for link in LINKS:
             if link not in self.reports:
-                self.result_pills[link].set_state("unknown", _t("未测试"))
+                self.result_pills[link].set_state("unknown", QCoreApplication.translate("LinksPage", "未测试"))
         if not self.reports:
-            self.advice.set_advice("info", _t("填写地址和密钥后点“测试连接”，可先测试再保存。"))
+            self.advice.set_advice("info", QCoreApplication.translate("LinksPage", "填写地址和密钥后点“测试连接”，可先测试再保存。"))
 
     def advise_idle(self) -> None:
-        self.advice.set_advice("info", _t("填写地址和密钥后点“测试连接”，可先测试再保存。"))
+        self.advice.set_advice("info", QCoreApplication.translate("LinksPage", "填写地址和密钥后点“测试连接”，可先测试再保存。"))
 
     # --- the test -----------------------------------------------------------------------------------
 
@@ -140,14 +140,14 @@ class LinksPage(SettingsPage):
             values = {key: self.typed_value(key) for key in (*HALL_KEYS, *CENTRAL_KEYS)}
         except HalltermError as exc:
             self.check()
-            self.advice.set_advice("error", _t("有填写不正确的项：{reason}").format(reason=failure_text(exc)))
+            self.advice.set_advice("error", QCoreApplication.translate("LinksPage", "有填写不正确的项：{reason}").format(reason=failure_text(exc)))
             return
         self.test_button.setEnabled(False)
         for link in LINKS:
-            self.result_pills[link].set_state("unknown", _t("测试中…"))
+            self.result_pills[link].set_state("unknown", QCoreApplication.translate("LinksPage", "测试中…"))
             self.result_facts[link].setText("")
             self.result_advice[link].setText("")
-        self.advice.set_advice("info", _t("正在测试连接，请稍候…"))
+        self.advice.set_advice("info", QCoreApplication.translate("LinksPage", "正在测试连接，请稍候…"))
         store = getattr(self.ctx, "store", None)
         self._tasks.run(lambda: check_links(values, store), on_success=self.show_reports,
                         on_failure=self._test_failed)
@@ -157,7 +157,7 @@ class LinksPage(SettingsPage):
         self.reports = reports
         for link, report in reports.items():
             state = "ok" if report.ok else ("unknown" if report.code == linkcheck.NOT_CONFIGURED else "error")
-            pill_text = {"ok": _t("正常"), "unknown": _t("未配置"), "error": _t("异常")}[state]
+            pill_text = {"ok": QCoreApplication.translate("LinksPage", "正常"), "unknown": QCoreApplication.translate("LinksPage", "未配置"), "error": QCoreApplication.translate("LinksPage", "异常")}[state]
             self.result_pills[link].set_state(state, pill_text)
             self.result_facts[link].setText(facts_for(report) if report.code != linkcheck.NOT_CONFIGURED else "")
             self.result_advice[link].setText(advice_for(report))
@@ -167,14 +167,14 @@ class LinksPage(SettingsPage):
             name = self.result_names[first.link].text()
             self.advice.set_advice("error", f"{name}：{advice_for(first)}")
         elif all(r.ok for r in reports.values()):
-            self.advice.set_advice("ok", _t("两条连接都正常。"))
+            self.advice.set_advice("ok", QCoreApplication.translate("LinksPage", "两条连接都正常。"))
         else:
             self.advice.set_advice("info", next(advice_for(r) for r in reports.values() if not r.ok))
         audit(self.ctx, "technician.link_test", "links", {link: r.code for link, r in reports.items()})
 
     def _test_failed(self, exc: BaseException) -> None:
         self.test_button.setEnabled(True)
-        self.advice.set_advice("error", _t("测试没有完成：{reason}").format(reason=failure_text(exc)))
+        self.advice.set_advice("error", QCoreApplication.translate("LinksPage", "测试没有完成：{reason}").format(reason=failure_text(exc)))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
