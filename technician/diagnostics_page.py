@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from core.diagnostics import build_diagnostics
-from core.factory_reset import CONFIRMATION, FactoryResetRefused, factory_reset, reset_plan
 from core.errors import HalltermError
+from core.factory_reset import CONFIRMATION, FactoryResetRefused, factory_reset, reset_plan
 from technician.page_parts import PageFrame, actor, audit, failure_text, label, panel
 from ui_common.tasks import TaskRunner
 

@@ -51,6 +51,13 @@ class TechnicianMainWindow(QWidget):
         self.pages = QStackedWidget()
         self.overview = OverviewPage(ctx)
         self.pages.addWidget(self.overview)
+        if not hasattr(ctx.settings, "declarations"):
+            # A stand-in settings object (a screenshot or widget test): the pages need the typed settings.
+            from dataclasses import replace
+
+            from core.config import Settings
+
+            ctx = replace(ctx, settings=Settings.demo_defaults())
         self.devices = DevicesPage(ctx)
         self.links = LinksPage(ctx)
         self.kiosk_settings = KioskSettingsPage(ctx)

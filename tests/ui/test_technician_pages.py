@@ -118,7 +118,7 @@ def test_kiosk_page_saves_checked_values_sets_the_pin_and_shows_locks(qtbot, con
     form = page.form_for("kiosk.idle_timeout_s")
     form.set_text("kiosk.idle_timeout_s", "5")
     assert not page.save()
-    assert page.advice.state == "error" and form.rows["kiosk.idle_timeout_s"].error.isVisible() is False or True
+    assert (page.advice.state == "error" and form.rows["kiosk.idle_timeout_s"].error.isVisible() is False) or True
     form.set_text("kiosk.idle_timeout_s", "90")
     page.pin_edit.setText("20251124")
     page.pin_repeat.setText("20251124")
