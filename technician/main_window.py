@@ -1,17 +1,21 @@
 """The technician console: a sidebar of pages (概览, 设备, 连接, 自助终端设置, 诊断导出) and the page shown.
 
-Only the overview exists now; the other pages say which issue brings them, so a technician is never left
-with a blank pane.
+Every change made on a page is audited. Closing the window stops the devices the devices page started.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QStackedWidget, QVBoxLayout, QWidget
 
+from technician.devices_page import DevicesPage
+from technician.diagnostics_page import DiagnosticsPage
+from technician.kiosk_page import KioskSettingsPage
+from technician.links_page import LinksPage
 from technician.overview_page import OverviewPage
 from ui_common.context import AppContext
-from ui_common.widgets import EmptyState
+from ui_common.tasks import TaskRunner
 
 PAGES = ("overview", "devices", "links", "kiosk_settings", "diagnostics")
 
@@ -20,6 +24,11 @@ class TechnicianMainWindow(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        # Pages run their blocking work on ctx.tasks; without one (tests, screenshots) the window owns a runner
+        # and waits for it on close, so no worker outlives the window.
+        self._own_tasks: TaskRunner | None = None
+        if ctx.tasks is None:
+            self._own_tasks = ctx.tasks = TaskRunner(self)
         self.setProperty("surface", "technician")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setMinimumSize(1024, 640)
@@ -42,9 +51,20 @@ class TechnicianMainWindow(QWidget):
         self.pages = QStackedWidget()
         self.overview = OverviewPage(ctx)
         self.pages.addWidget(self.overview)
-        self._placeholders = [EmptyState() for _ in PAGES[1:]]
-        for placeholder in self._placeholders:
-            self.pages.addWidget(placeholder)
+        if not hasattr(ctx.settings, "declarations"):
+            # A stand-in settings object (a screenshot or widget test): the pages need the typed settings.
+            from dataclasses import replace
+
+            from core.config import Settings
+
+            ctx = replace(ctx, settings=Settings.demo_defaults())
+        self.devices = DevicesPage(ctx)
+        self.links = LinksPage(ctx)
+        self.kiosk_settings = KioskSettingsPage(ctx)
+        self.diagnostics = DiagnosticsPage(ctx, device_status=self.devices.device_status,
+                                           recent_events=self.devices.events.all)
+        for page in (self.devices, self.links, self.kiosk_settings, self.diagnostics):
+            self.pages.addWidget(page)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
 
@@ -75,14 +95,12 @@ class TechnicianMainWindow(QWidget):
         titles = [self.tr("概览"), self.tr("设备"), self.tr("连接"), self.tr("自助终端设置"), self.tr("诊断导出")]
         for row, title in enumerate(titles):
             self.sidebar.item(row).setText(title)
-        coming = [
-            (self.tr("设备检测"), self.tr("逐台打开、自检和测试设备，将在设备接入后提供。")),
-            (self.tr("连接检测"), self.tr("测试大厅排队服务和政务服务平台的连接，将在对接完成后提供。")),
-            (self.tr("自助终端设置"), self.tr("按配置项修改本机设置，将在后续版本提供。")),
-            (self.tr("诊断导出"), self.tr("导出日志和设备状态（不含个人信息），将在后续版本提供。")),
-        ]
-        for placeholder, (title, body) in zip(self._placeholders, coming, strict=True):
-            placeholder.set_texts(title, body)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.devices.stop_devices()
+        if self._own_tasks is not None:
+            self._own_tasks.shutdown()
+        super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -49,6 +49,11 @@ def _display_link_down(window: Any) -> None:
     _display_calls(window)
     window.set_link_down(True)
     window.show_voice_available(False)
+def _technician_page(name: str) -> Callable[[Any], None]:
+    def show(window: Any) -> None:
+        window.show_page(name)
+
+    return show
 
 
 def _counter_shortcut(window: Any) -> None:
@@ -66,6 +71,9 @@ SCREENS: tuple[Screen, ...] = (
     Screen("counter-1920x1080", "counter", "zh_CN", False, (1920, 1080)),
     Screen("counter-en-1366x768", "counter", "en", False, (1366, 768), _counter_shortcut),
     Screen("technician-1366x768", "technician", "zh_CN", False, (1366, 768)),
+    *(Screen(f"technician-{page}-1366x768", "technician", "zh_CN", False, (1366, 768), _technician_page(page))
+      for page in ("devices", "links", "kiosk_settings", "diagnostics")),
+    Screen("technician-links-en-1366x768", "technician", "en", False, (1366, 768), _technician_page("links")),
     Screen("display-empty-1920x1080", "display", "zh_CN", False, (1920, 1080)),
     Screen("display-1920x1080", "display", "zh_CN", False, (1920, 1080), _display_calls),
     Screen("display-en-1920x1080", "display", "en", False, (1920, 1080), _display_calls),

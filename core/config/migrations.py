@@ -47,7 +47,7 @@ _V2_RENAMES = {
 }
 
 # Old name -> current name, for "did you mean" when an old name turns up in a current file.
-RENAMED: dict[str, str] = {**_V2_RENAMES}
+RENAMED: dict[str, str] = {**_V2_RENAMES, "kiosk.technician_pin": "kiosk.technician_pin_hash"}
 
 
 def _v1_to_v2(doc: Document, where: str) -> Document:
@@ -56,8 +56,36 @@ def _v1_to_v2(doc: Document, where: str) -> Document:
     return doc
 
 
+def _v2_to_v3(doc: Document, where: str) -> Document:
+    """Version 3 keeps the technician PIN only as an Argon2id hash (``core.config.pin``).
+
+    A plain ``kiosk.technician_pin`` is hashed on load rather than refused: a kiosk upgraded in the night
+    must still start, and its technician must still get in. The plain text leaves the file at the next
+    save (the technician console saves on any change).
+    """
+    from core.config.pin import hash_pin
+
+    kiosk = doc.get("kiosk")
+    if not isinstance(kiosk, dict) or "technician_pin" not in kiosk:
+        return doc
+    if "technician_pin_hash" in kiosk:
+        raise ConfigError(f"{where}: both kiosk.technician_pin (old, plain text) and kiosk.technician_pin_hash "
+                          "are set; remove kiosk.technician_pin", code="CFG_MIGRATION_CONFLICT")
+    pin = kiosk.pop("technician_pin")
+    if pin == "":
+        return doc
+    try:
+        kiosk["technician_pin_hash"] = hash_pin(pin if isinstance(pin, str) else "")
+    except ValueError:
+        raise ConfigError(f"{where}: kiosk.technician_pin: the old plain PIN is not 6-12 digits; remove it and set "
+                          "a new PIN on the technician console", code="CFG_VALUE_INVALID",
+                          user_message="技术维护密码格式不正确（应为 6-12 位数字），请在技术维护界面重新设置。") from None
+    return doc
+
+
 MIGRATIONS: tuple[Callable[[Document, str], Document], ...] = (
     _v1_to_v2,
+    _v2_to_v3,
 )
 
 CURRENT_VERSION = len(MIGRATIONS) + 1

@@ -9,11 +9,13 @@ checked by the device layer (``core.config.devices`` checks only the shape).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from types import MappingProxyType
 
 from core.cases.numbering import validate_region_code, validate_terminal_id
 from core.config.declaration import Kind, Section, Setting
+from core.config.pin import check_pin_hash
 
 MODES = ("kiosk", "counter", "technician", "display")
 LANGUAGES = ("zh_CN", "en")
@@ -31,10 +33,10 @@ def _hall_name(value: str) -> None:
         raise ValueError("longer than 64 characters")
 
 
-def _pin(value: str) -> None:
-    # Digits only, because the kiosk's technician entry shows a numeric keypad (no keyboard on a kiosk).
-    if not (value.isascii() and value.isdigit() and 6 <= len(value) <= 12):
-        raise ValueError("must be 6-12 digits")
+def _device_name(value: str) -> None:
+    # A name from the [devices] table; "none" sends the document type to the reprint queue instead.
+    if not re.fullmatch(r"[a-z][a-z0-9_]{0,31}", value):
+        raise ValueError("must be a device name from [devices] (lower-case letters, digits, '_') or 'none'")
 
 
 def _item_codes(value: tuple[str, ...]) -> None:
@@ -47,6 +49,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("ui", "界面", "User interface"),
     Section("kiosk", "自助终端", "Self-service kiosk"),
     Section("counter", "综合窗口", "Counter"),
+    Section("printing", "打印", "Printing"),
     Section("store", "本地存储", "Local store"),
     Section("hall_server", "大厅排队服务", "Hall queue server"),
     Section("central", "政务服务平台对接", "Central platform link"),
@@ -105,14 +108,41 @@ SETTINGS: tuple[Setting, ...] = (
             description="本机可办理的事项编码列表；留空表示提供事项目录中的全部事项。",
             description_en="Service item codes offered on this kiosk; empty offers the whole catalogue.",
             check=_item_codes),
-    Setting(key="kiosk.technician_pin", kind=Kind.SECRET, default="", label="技术维护密码",
-            description="在自助终端上进入技术维护界面的数字密码（6-12 位）；留空表示不能从自助终端进入。",
-            description_en="Numeric PIN (6-12 digits) for the technician entry on a kiosk; empty disables it.",
-            check=_pin),
+    Setting(key="kiosk.technician_pin_hash", kind=Kind.SECRET, default="", label="技术维护密码",
+            description="从自助终端或窗口进入技术维护界面的数字密码（6-12 位）的 Argon2id 散列，"
+                        "请在技术维护界面设置，不要手写入文件；留空表示不能从自助终端或窗口进入。"
+                        "旧版文件中的明文 technician_pin 读入时自动转为散列。",
+            description_en="Argon2id hash of the technician PIN (6-12 digits) for the hidden entry on a kiosk or "
+                           "counter; set it on the technician console. Empty disables the entry. A plain "
+                           "technician_pin from an older file is hashed on load.",
+            check=check_pin_hash),
     # --- counter ----------------------------------------------------------------------------------
     Setting(key="counter.number", kind=Kind.INT, default=0, minimum=0, maximum=999, label="窗口号",
             description="本机所在的窗口编号，叫号时播报“请到 N 号窗口办理”；0 表示未设置（不能叫号）。",
             description_en="The counter number this client serves at (announced in calls); 0 means not set."),
+    # --- printing ---------------------------------------------------------------------------------
+    Setting(key="printing.queue_ticket_printer", kind=Kind.STR, default="receipt_printer", label="排队凭条打印机",
+            description="打印排队凭条的设备名称（[devices] 中的名称）；none 表示不打印，进入补打队列。",
+            description_en="Device that prints queue tickets (a name from [devices]); none queues them for reprint.",
+            check=_device_name),
+    Setting(key="printing.acceptance_receipt_printer", kind=Kind.STR, default="receipt_printer",
+            label="受理回执打印机",
+            description="打印受理回执的设备名称；none 表示不打印，进入补打队列。",
+            description_en="Device that prints acceptance receipts; none queues them for reprint.",
+            check=_device_name),
+    Setting(key="printing.notice_printer", kind=Kind.STR, default="a4_printer", label="告知书打印机",
+            description="打印补齐补正告知书、容缺受理通知书和不予受理通知书的设备名称；none 表示不打印。",
+            description_en="Device for correction, tolerance and refusal notices; none queues them for reprint.",
+            check=_device_name),
+    Setting(key="printing.licence_printer", kind=Kind.STR, default="a4_printer", label="许可证打印机",
+            description="即办件办结后打印许可证的设备名称；none 表示不打印，进入补打队列。",
+            description_en="Device that prints licences after an instant approval; none queues them for reprint.",
+            check=_device_name),
+    Setting(key="printing.progress_summary_printer", kind=Kind.STR, default="receipt_printer",
+            label="办件进度打印机",
+            description="打印办件进度查询结果的设备名称；none 表示不打印。",
+            description_en="Device that prints progress look-ups; none does not print them.",
+            check=_device_name),
     # --- store ------------------------------------------------------------------------------------
     Setting(key="store.data_dir", kind=Kind.PATH, default=None, label="数据文件夹",
             description="本地数据库、密钥和日志所在文件夹；留空使用系统默认位置。相对路径相对于配置文件所在文件夹。",

@@ -149,11 +149,13 @@ def _status_error(status: int, body: bytes, what: str) -> SyncError:
 class CentralClient:
     """One platform connection (keep-alive). Not thread-safe by design: the sync worker owns it."""
 
-    def __init__(self, config: ClientConfig, *, max_reply_bytes: int = MAX_REPLY_BYTES):
+    def __init__(self, config: ClientConfig, *, max_reply_bytes: int = MAX_REPLY_BYTES,
+                 event_hooks: dict[str, list[Any]] | None = None):
+        # event_hooks: httpx's, for the technician's link test (round-trip time, the server's Date header).
         self.config = config
         self._max_reply_bytes = max_reply_bytes
         self._http = httpx.Client(
-            base_url=config.base_url, auth=HmacAuth(config.terminal_id, config.secret),
+            base_url=config.base_url, auth=HmacAuth(config.terminal_id, config.secret), event_hooks=event_hooks,
             timeout=httpx.Timeout(config.timeout_s), verify=tls_context(config),
             # identity: the size cap below counts the bytes that arrive; nothing may inflate after it.
             headers={"User-Agent": f"hallterm/{SOFTWARE_VERSION}", "Accept": "application/json",

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>CameraPreview</name>
+    <message>
+        <source>未检测到摄像头：请检查高拍仪或摄像头的 USB 线，插好后再点“摄像头预览”。</source>
+        <translation>No camera found: check the camera&apos;s USB cable, then press Camera preview again.</translation>
+    </message>
+    <message>
+        <source>正在预览 {name}：把二维码放到镜头前，识别到的码会用绿框标出。</source>
+        <translation>Previewing {name}: hold a QR code in front of the lens; recognised codes are outlined in green.</translation>
+    </message>
+    <message>
+        <source>摄像头预览</source>
+        <translation>Camera preview</translation>
+    </message>
+    <message>
+        <source>尚未识别到二维码</source>
+        <translation>No QR code recognised yet</translation>
+    </message>
+    <message>
+        <source>识别到：{text}</source>
+        <translation>Recognised: {text}</translation>
+    </message>
+</context>
+<context>
     <name>CaseArea</name>
     <message>
         <source>办事人与办件</source>
@@ -89,6 +112,268 @@
     <message>
         <source>读卡器未连接</source>
         <translation>Card reader not connected</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>无应答</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>未连接</source>
+        <translation>not connected</translation>
+    </message>
+    <message>
+        <source>硬件故障</source>
+        <translation>hardware fault</translation>
+    </message>
+    <message>
+        <source>需人工处理</source>
+        <translation>needs attention</translation>
+    </message>
+    <message>
+        <source>忙</source>
+        <translation>busy</translation>
+    </message>
+    <message>
+        <source>设备配置有误（{code}）：请检查驱动和参数后点“保存并连接”。</source>
+        <translation>The device configuration is wrong ({code}): check driver and parameters, then press Save and connect.</translation>
+    </message>
+    <message>
+        <source>设备工作正常，可以用下面的按钮测试。</source>
+        <translation>The device works; test it with the buttons below.</translation>
+    </message>
+    <message>
+        <source>打不开端口 {port}：请检查线缆是否插好、端口是否选对，改好后点“保存并连接”。</source>
+        <translation>Cannot open port {port}: check the cable and that the right port is chosen, then press Save and connect.</translation>
+    </message>
+    <message>
+        <source>端口已打开但设备没有应答：请检查设备电源和波特率。</source>
+        <translation>The port opens but the device does not answer: check its power and the baud rate.</translation>
+    </message>
+    <message>
+        <source>设备报告硬件故障：请关掉设备电源再打开，仍不行请更换设备。</source>
+        <translation>The device reports a hardware fault: power it off and on, else replace it.</translation>
+    </message>
+    <message>
+        <source>设备需要人工处理（如缺纸、盖子未合好）：处理后会自动恢复。</source>
+        <translation>The device needs a person (paper out, cover open): it recovers by itself once fixed.</translation>
+    </message>
+    <message>
+        <source>设备正忙，请稍候。</source>
+        <translation>The device is busy, please wait.</translation>
+    </message>
+    <message>
+        <source>设备没有连接上：请检查线缆和电源，确认驱动和端口后点“保存并连接”。</source>
+        <translation>The device is not connected: check cable and power, confirm driver and port, then press Save and connect.</translation>
+    </message>
+    <message>
+        <source>未选择设备</source>
+        <translation>No device chosen</translation>
+    </message>
+    <message>
+        <source>本机还没有配置设备：在左下角选择设备名称后点“添加”。</source>
+        <translation>No devices configured yet: pick a device name at the bottom left and press Add.</translation>
+    </message>
+    <message>
+        <source>没有找到可用的{what}</source>
+        <translation>No {what} found</translation>
+    </message>
+    <message>
+        <source>设备启动失败：{reason}</source>
+        <translation>The device did not start: {reason}</translation>
+    </message>
+    <message>
+        <source>保存失败：{reason}</source>
+        <translation>Saving failed: {reason}</translation>
+    </message>
+    <message>
+        <source>已保存：{params}</source>
+        <translation>Saved: {params}</translation>
+    </message>
+    <message>
+        <source>已保存；本机设备由主程序管理，重启程序后按新设置连接。</source>
+        <translation>Saved; the devices are run by the main program and reconnect with the new settings after a restart.</translation>
+    </message>
+    <message>
+        <source>正在按新设置连接设备，请稍候…</source>
+        <translation>Connecting the device with the new settings…</translation>
+    </message>
+    <message>
+        <source>设备名称为空或已存在：请换一个名称。</source>
+        <translation>The device name is empty or taken: choose another.</translation>
+    </message>
+    <message>
+        <source>已添加：选择驱动和端口后点“保存并连接”。</source>
+        <translation>Added: choose the driver and port, then press Save and connect.</translation>
+    </message>
+    <message>
+        <source>检测中</source>
+        <translation>checking</translation>
+    </message>
+    <message>
+        <source>正在连接设备，请稍候…</source>
+        <translation>Connecting the device…</translation>
+    </message>
+    <message>
+        <source>（暂无事件）</source>
+        <translation>(no events yet)</translation>
+    </message>
+    <message>
+        <source>请在读卡器上放一张身份证（或员工卡）…</source>
+        <translation>Place an ID card (or staff card) on the reader…</translation>
+    </message>
+    <message>
+        <source>请把二维码对准扫码器…</source>
+        <translation>Hold a QR code to the scanner…</translation>
+    </message>
+    <message>
+        <source>读到证件 {id}</source>
+        <translation>card read {id}</translation>
+    </message>
+    <message>
+        <source>读卡成功：{name}，证件号 {id}，有效期至 {valid}</source>
+        <translation>Card read: {name}, ID {id}, valid to {valid}</translation>
+    </message>
+    <message>
+        <source>长期</source>
+        <translation>long-term</translation>
+    </message>
+    <message>
+        <source>扫到 {n} 个字符</source>
+        <translation>scanned {n} characters</translation>
+    </message>
+    <message>
+        <source>扫码成功：{text}</source>
+        <translation>Scanned: {text}</translation>
+    </message>
+    <message>
+        <source>设备还没有连接上，不能打印：请先点“保存并连接”。</source>
+        <translation>The device is not connected, so it cannot print: press Save and connect first.</translation>
+    </message>
+    <message>
+        <source>正在打印测试页…</source>
+        <translation>Printing the test page…</translation>
+    </message>
+    <message>
+        <source>这台设备不是打印机。</source>
+        <translation>This device is not a printer.</translation>
+    </message>
+    <message>
+        <source>测试页已打印：请检查中文和二维码是否清晰（二维码内容 {code}）。</source>
+        <translation>Test page printed: check that the Chinese text and the QR code are clear (QR text {code}).</translation>
+    </message>
+    <message>
+        <source>测试页没有打印成功：{reason}</source>
+        <translation>The test page did not print: {reason}</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>驱动</source>
+        <translation>Driver</translation>
+    </message>
+    <message>
+        <source>保存并连接</source>
+        <translation>Save and connect</translation>
+    </message>
+    <message>
+        <source>刷新端口列表</source>
+        <translation>Refresh ports</translation>
+    </message>
+    <message>
+        <source>测试</source>
+        <translation>Tests</translation>
+    </message>
+    <message>
+        <source>读卡测试</source>
+        <translation>Card test</translation>
+    </message>
+    <message>
+        <source>打印测试页</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <source>扫码测试</source>
+        <translation>Scan test</translation>
+    </message>
+    <message>
+        <source>摄像头预览</source>
+        <translation>Camera preview</translation>
+    </message>
+    <message>
+        <source>事件记录</source>
+        <translation>Event log</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsPage</name>
+    <message>
+        <source>正在生成诊断包，请稍候…</source>
+        <translation>Writing the diagnostics package…</translation>
+    </message>
+    <message>
+        <source>已生成：{path}</source>
+        <translation>Written: {path}</translation>
+    </message>
+    <message>
+        <source>诊断包已生成，请把文件拷到 U 盘发给技术支持；文件中不含个人信息和密钥。</source>
+        <translation>The diagnostics package is written; copy it to a USB stick for support. It holds no personal data or secrets.</translation>
+    </message>
+    <message>
+        <source>诊断包生成失败：{reason} 请检查磁盘空间后重试。</source>
+        <translation>Writing the diagnostics package failed: {reason} Check the disk space and try again.</translation>
+    </message>
+    <message>
+        <source>恢复出厂设置失败：{reason}</source>
+        <translation>Factory reset failed: {reason}</translation>
+    </message>
+    <message>
+        <source>已恢复出厂设置：{settings} 项设置恢复默认，删除 {devices} 台设备；请重启程序。</source>
+        <translation>Factory reset done: {settings} settings back to default, {devices} devices removed; restart the program.</translation>
+    </message>
+    <message>
+        <source>需要技术支持时点“导出诊断包”；恢复出厂设置前请先导出。</source>
+        <translation>Press Export diagnostics when support asks; export before a factory reset.</translation>
+    </message>
+    <message>
+        <source>还有 {n} 条办件数据未上传到平台，现在不能恢复出厂设置；请先到“连接”页检查平台连接。</source>
+        <translation>{n} outbox rows have not reached the platform, so factory reset is not possible now; check the platform link on the Links page first.</translation>
+    </message>
+    <message>
+        <source>诊断导出</source>
+        <translation>Diagnostics export</translation>
+    </message>
+    <message>
+        <source>诊断包</source>
+        <translation>Diagnostics package</translation>
+    </message>
+    <message>
+        <source>打包版本信息、设置（密钥已隐去）、设备状态和最近事件、最近的日志、待上传数量和审计链校验结果，不含任何个人信息。</source>
+        <translation>Packs versions, settings (secrets hidden), device status and recent events, the latest log lines, outbox counts and the audit chain check; no personal data.</translation>
+    </message>
+    <message>
+        <source>导出诊断包</source>
+        <translation>Export diagnostics</translation>
+    </message>
+    <message>
+        <source>恢复出厂设置</source>
+        <translation>Factory reset</translation>
+    </message>
+    <message>
+        <source>所有设置恢复默认、删除设备配置；本机办件记录保留，已上传办件的个人信息立即清除。有未上传的办件时不能执行。请输入“{word}”后点按钮。</source>
+        <translation>All settings return to default and the device configuration is removed; local case records stay, personal data of synced cases is purged now. Not possible while cases are unsent. Type “{word}” and press the button.</translation>
     </message>
 </context>
 <context>
@@ -323,6 +608,180 @@ please go to {counter}</translation>
     </message>
 </context>
 <context>
+    <name>KioskSettingsPage</name>
+    <message>
+        <source>自助终端设置</source>
+        <translation>Kiosk settings</translation>
+    </message>
+    <message>
+        <source>服务与界面</source>
+        <translation>Service and interface</translation>
+    </message>
+    <message>
+        <source>各类文书使用的打印机（none 表示不打印，进入补打队列）</source>
+        <translation>Printer per document type (none: do not print, queue for reprint)</translation>
+    </message>
+    <message>
+        <source>技术维护密码</source>
+        <translation>Technician PIN</translation>
+    </message>
+    <message>
+        <source>新密码（6-12 位数字）</source>
+        <translation>New PIN (6-12 digits)</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Repeat the PIN</translation>
+    </message>
+    <message>
+        <source>已设置密码：可在自助终端和窗口通过隐藏手势进入技术维护。留空表示不修改。</source>
+        <translation>A PIN is set: the technician console opens from the kiosk and counter through the hidden gesture. Leave empty to keep it.</translation>
+    </message>
+    <message>
+        <source>未设置密码：自助终端和窗口不能进入技术维护。</source>
+        <translation>No PIN set: the technician console cannot be opened from a kiosk or counter.</translation>
+    </message>
+    <message>
+        <source>密码应为 6-12 位数字。</source>
+        <translation>The PIN must be 6-12 digits.</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two PINs differ.</translation>
+    </message>
+</context>
+<context>
+    <name>LinksPage</name>
+    <message>
+        <source>连接正常，认证通过。</source>
+        <translation>Link works, authentication passed.</translation>
+    </message>
+    <message>
+        <source>但本机时钟与服务器相差 {s} 秒，请校准系统时间（NTP）。</source>
+        <translation> But this terminal&apos;s clock is {s} s off the server&apos;s: set the system time (NTP).</translation>
+    </message>
+    <message>
+        <source>未填写排队服务地址：本机在进程内运行排队服务（单机或演示）；联网大厅请填写地址和令牌。</source>
+        <translation>No queue server address: the queue runs in this process (single terminal or demo); for a networked hall fill in address and token.</translation>
+    </message>
+    <message>
+        <source>未填写平台地址或签名密钥：请按平台下发的注册信息填写后再测试。</source>
+        <translation>No platform address or secret: fill them in from the enrolment data, then test.</translation>
+    </message>
+    <message>
+        <source>认证失败：排队服务拒绝了本机令牌，请核对令牌后重试。</source>
+        <translation>Authentication failed: the queue server refused our token; check it and try again.</translation>
+    </message>
+    <message>
+        <source>认证失败：平台拒绝了本机签名，请核对终端编号和签名密钥。</source>
+        <translation>Authentication failed: the platform refused our signature; check the terminal id and secret.</translation>
+    </message>
+    <message>
+        <source>本机时钟相差 {s} 秒，也会导致认证失败，请先校准时间。</source>
+        <translation> The clock is {s} s off, which also fails authentication: set the time first.</translation>
+    </message>
+    <message>
+        <source>连接不上 {target}：请检查网线、地址和端口，并确认服务已启动。</source>
+        <translation>Cannot connect to {target}: check the cable, address and port, and that the service runs.</translation>
+    </message>
+    <message>
+        <source>{target} 没有及时应答：请检查网络是否通畅，或加大请求超时后重试。</source>
+        <translation>{target} did not answer in time: check the network, or raise the request timeout and try again.</translation>
+    </message>
+    <message>
+        <source>证书校验失败：请检查 CA 证书和客户端证书文件是否正确、是否过期。</source>
+        <translation>Certificate check failed: check that the CA and client certificate files are right and not expired.</translation>
+    </message>
+    <message>
+        <source>服务器出错：请稍后重试，仍不行请联系服务器管理员。</source>
+        <translation>The server failed: try again later, then call its administrator.</translation>
+    </message>
+    <message>
+        <source>对方的应答不符合接口约定：请确认地址指向的是正确的服务。</source>
+        <translation>The reply does not match the interface: check that the address points at the right service.</translation>
+    </message>
+    <message>
+        <source>可达</source>
+        <translation>reachable</translation>
+    </message>
+    <message>
+        <source>不可达</source>
+        <translation>unreachable</translation>
+    </message>
+    <message>
+        <source>往返 {ms} 毫秒</source>
+        <translation>round trip {ms} ms</translation>
+    </message>
+    <message>
+        <source>时钟相差 {s} 秒</source>
+        <translation>clock skew {s} s</translation>
+    </message>
+    <message>
+        <source>认证通过</source>
+        <translation>authenticated</translation>
+    </message>
+    <message>
+        <source>认证失败</source>
+        <translation>authentication failed</translation>
+    </message>
+    <message>
+        <source>连接</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>大厅排队服务</source>
+        <translation>Hall queue server</translation>
+    </message>
+    <message>
+        <source>政务服务平台</source>
+        <translation>Central service platform</translation>
+    </message>
+    <message>
+        <source>测试连接</source>
+        <translation>Test links</translation>
+    </message>
+    <message>
+        <source>未测试</source>
+        <translation>not tested</translation>
+    </message>
+    <message>
+        <source>填写地址和密钥后点“测试连接”，可先测试再保存。</source>
+        <translation>Fill in the addresses and secrets, then press Test links; you can test before saving.</translation>
+    </message>
+    <message>
+        <source>有填写不正确的项：{reason}</source>
+        <translation>A row is wrong: {reason}</translation>
+    </message>
+    <message>
+        <source>测试中…</source>
+        <translation>testing…</translation>
+    </message>
+    <message>
+        <source>正在测试连接，请稍候…</source>
+        <translation>Testing the links…</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>未配置</source>
+        <translation>Not configured</translation>
+    </message>
+    <message>
+        <source>异常</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>两条连接都正常。</source>
+        <translation>Both links work.</translation>
+    </message>
+    <message>
+        <source>测试没有完成：{reason}</source>
+        <translation>The test did not finish: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>NoticeBanner</name>
     <message>
         <source>知道了</source>
@@ -465,6 +924,95 @@ please go to {counter}</translation>
     </message>
 </context>
 <context>
+    <name>SettingsForm</name>
+    <message>
+        <source>（已锁定）</source>
+        <translation> (locked)</translation>
+    </message>
+    <message>
+        <source>已设置（不显示），留空表示不修改</source>
+        <translation>Set (hidden); leave empty to keep</translation>
+    </message>
+    <message>
+        <source>未设置</source>
+        <translation>not set</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>已填入默认值，点“保存”后生效；已锁定的项不变。</source>
+        <translation>Defaults filled in; press Save to apply. Locked rows stay as they are.</translation>
+    </message>
+    <message>
+        <source>有 {n} 项填写不正确：{first} 请按红字修改后再保存。</source>
+        <translation>{n} rows are wrong: {first} Fix the red rows, then save.</translation>
+    </message>
+    <message>
+        <source>保存失败：{reason}</source>
+        <translation>Saving failed: {reason}</translation>
+    </message>
+    <message>
+        <source>没有修改需要保存。</source>
+        <translation>Nothing to save.</translation>
+    </message>
+    <message>
+        <source>已生效 {n} 项；本机没有设置文件（演示模式），重启后恢复原值。</source>
+        <translation>{n} settings applied; this terminal has no config file (demo), so they revert after a restart.</translation>
+    </message>
+    <message>
+        <source>已保存 {n} 项。</source>
+        <translation>Saved {n} settings.</translation>
+    </message>
+    <message>
+        <source>其中有的项需要重启程序后才生效。</source>
+        <translation> Some take effect after a restart.</translation>
+    </message>
+    <message>
+        <source>修改后点“保存”；灰色的项已被锁定，不能在此修改。</source>
+        <translation>Press Save after changing; grey rows are locked and cannot be changed here.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>撤销修改</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>Restore defaults</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianGateDialog</name>
+    <message>
+        <source>密码错误次数过多，请 {m} 分钟后再试。</source>
+        <translation>Too many wrong PINs; try again in {m} minutes.</translation>
+    </message>
+    <message>
+        <source>本机未设置技术维护密码：请在技术维护模式（python main.py technician）中设置。</source>
+        <translation>No technician PIN is set: set one in technician mode (python main.py technician).</translation>
+    </message>
+    <message>
+        <source>密码不正确，还可以再试 {n} 次。</source>
+        <translation>Wrong PIN; {n} attempts left.</translation>
+    </message>
+    <message>
+        <source>技术维护</source>
+        <translation>Technician console</translation>
+    </message>
+    <message>
+        <source>请输入技术维护密码。</source>
+        <translation>Enter the technician PIN.</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>TechnicianMainWindow</name>
     <message>
         <source>技术维护</source>
@@ -493,30 +1041,6 @@ please go to {counter}</translation>
     <message>
         <source>诊断导出</source>
         <translation>Diagnostics export</translation>
-    </message>
-    <message>
-        <source>设备检测</source>
-        <translation>Device tests</translation>
-    </message>
-    <message>
-        <source>逐台打开、自检和测试设备，将在设备接入后提供。</source>
-        <translation>Opening, self-testing and test-printing each device arrives with the device drivers.</translation>
-    </message>
-    <message>
-        <source>连接检测</source>
-        <translation>Link tests</translation>
-    </message>
-    <message>
-        <source>测试大厅排队服务和政务服务平台的连接，将在对接完成后提供。</source>
-        <translation>Testing the hall queue server and central platform links arrives with those integrations.</translation>
-    </message>
-    <message>
-        <source>按配置项修改本机设置，将在后续版本提供。</source>
-        <translation>Editing this terminal&apos;s settings one by one comes in a later version.</translation>
-    </message>
-    <message>
-        <source>导出日志和设备状态（不含个人信息），将在后续版本提供。</source>
-        <translation>Exporting logs and device states (without personal data) comes in a later version.</translation>
     </message>
 </context>
 <context>

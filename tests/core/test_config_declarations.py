@@ -24,7 +24,7 @@ def test_the_brief_s_settings_are_declared() -> None:
     expected = {
         "terminal.id", "terminal.region_code", "terminal.hall_name", "terminal.mode",
         "ui.language", "ui.elderly_mode_default", "ui.fullscreen", "ui.voice_volume",
-        "kiosk.idle_timeout_s", "kiosk.idle_countdown_s", "kiosk.elderly_idle_factor", "kiosk.technician_pin",
+        "kiosk.idle_timeout_s", "kiosk.idle_countdown_s", "kiosk.elderly_idle_factor", "kiosk.technician_pin_hash",
         "store.data_dir", "store.retention_days",
         "hall_server.url", "hall_server.token", "hall_server.request_timeout_s",
         "central.url", "central.terminal_secret", "central.ca_bundle", "central.client_cert", "central.sync_interval_s",
@@ -52,7 +52,7 @@ def test_sections_group_every_setting_in_declared_order() -> None:
 
 def test_secrets_are_flagged() -> None:
     secrets = {s.key for s in SETTINGS if s.secret}
-    assert secrets == {"kiosk.technician_pin", "hall_server.token", "central.terminal_secret"}
+    assert secrets == {"kiosk.technician_pin_hash", "hall_server.token", "central.terminal_secret"}
     assert all(BY_KEY[k].kind is Kind.SECRET for k in secrets)
 
 
@@ -134,7 +134,7 @@ def test_list_of_str() -> None:
 
 
 def test_secret_values_never_appear_in_errors() -> None:
-    error = _invalid("kiosk.technician_pin", "12ab5678")
+    error = _invalid("kiosk.technician_pin_hash", "12ab5678")
     assert "12ab5678" not in error.detail
     assert "12ab5678" not in error.user_message
     error = _invalid("hall_server.token", 123456789)
@@ -160,5 +160,5 @@ def test_parse_text_for_technician_input() -> None:
     with pytest.raises(ConfigError):
         BY_KEY["ui.fullscreen"].parse_text("maybe", where="t")
     with pytest.raises(ConfigError) as info:
-        BY_KEY["kiosk.technician_pin"].parse_text("secret-pin", where="t")
+        BY_KEY["kiosk.technician_pin_hash"].parse_text("secret-pin", where="t")
     assert "secret-pin" not in info.value.detail

@@ -34,7 +34,7 @@ locale = "en"
 
 
 def test_current_version_follows_the_migration_list() -> None:
-    assert CURRENT_VERSION == len(MIGRATIONS) + 1 == 2
+    assert CURRENT_VERSION == len(MIGRATIONS) + 1 == 3
 
 
 def test_v1_file_is_upgraded_by_renaming(tmp_path: Path) -> None:
@@ -50,9 +50,9 @@ def test_v1_file_is_upgraded_by_renaming(tmp_path: Path) -> None:
 
     settings.save()
     saved = tomllib.loads(path.read_text("utf-8"))
-    assert saved["schema_version"] == 2
+    assert saved["schema_version"] == CURRENT_VERSION
     assert saved["kiosk"] == {"idle_timeout_s": 120, "idle_countdown_s": 15}
-    assert Settings.load(path).loaded_version == 2
+    assert Settings.load(path).loaded_version == CURRENT_VERSION
 
 
 def test_explicit_v1_file_is_upgraded_too(tmp_path: Path) -> None:
@@ -66,9 +66,9 @@ def test_migration_does_not_touch_its_input_and_drops_emptied_sections() -> None
     upgraded, version = migrate(original, where="t")
 
     assert original == {"schema_version": 1, "ui": {"locale": "en"}}
-    assert upgraded == {"schema_version": 2, "ui": {"language": "en"}}
+    assert upgraded == {"schema_version": CURRENT_VERSION, "ui": {"language": "en"}}
     assert version == 1
-    assert migrate({"kiosk": {"idle_seconds": 30}}, where="t")[0] == {"schema_version": 2,
+    assert migrate({"kiosk": {"idle_seconds": 30}}, where="t")[0] == {"schema_version": CURRENT_VERSION,
                                                                        "kiosk": {"idle_timeout_s": 30}}
 
 
@@ -79,9 +79,10 @@ def test_old_and_new_name_together_is_a_conflict() -> None:
     assert "kiosk.idle_seconds" in info.value.detail
 
 
-def test_a_v2_file_is_not_migrated() -> None:
+def test_a_v2_file_is_not_renamed_again() -> None:
     doc = {"schema_version": 2, "kiosk": {"idle_seconds": 30}}
-    assert migrate(doc, where="t")[0] == doc  # the loader then refuses the old name as unknown
+    # the loader then refuses the old name as unknown
+    assert migrate(doc, where="t")[0] == {**doc, "schema_version": CURRENT_VERSION}
 
 
 def test_saved_file_is_private_to_the_user(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.config import Kind, Setting, Settings
+from core.config.pin import hash_pin
 from core.config.schema import SETTINGS
 
 _TEXT = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40)
@@ -19,7 +20,9 @@ _SPECIAL: dict[str, st.SearchStrategy[Any]] = {
     "terminal.id": st.from_regex(r"[A-Z0-9]{1,8}", fullmatch=True),
     "terminal.region_code": st.from_regex(r"[0-9]{6}", fullmatch=True),
     "terminal.hall_name": _TEXT.filter(lambda s: s.strip() != "" and len(s) <= 64),
-    "kiosk.technician_pin": st.one_of(st.just(""), st.from_regex(r"[0-9]{6,12}", fullmatch=True)),
+    "kiosk.technician_pin_hash": st.one_of(st.just(""), st.just(hash_pin("20251124"))),
+    **{s.key: st.one_of(st.just("none"), st.from_regex(r"[a-z][a-z0-9_]{0,31}", fullmatch=True))
+       for s in SETTINGS if s.section == "printing"},
     "kiosk.offered_items": st.lists(_PRINTABLE.filter(lambda s: s.strip() != ""), max_size=5),
 }
 

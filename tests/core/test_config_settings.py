@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from core.config import CURRENT_VERSION, REDACTED, Settings
+from core.config.pin import hash_pin
 from core.errors import ConfigError
 from core.paths import Paths
 
@@ -119,6 +120,10 @@ def test_secret_value_is_not_in_the_error(tmp_path: Path) -> None:
     assert error.code == "CFG_VALUE_INVALID"
     assert "hunter2" not in error.detail
     assert "kiosk.technician_pin" in error.detail
+    error = load_error(write(tmp_path / "d.toml", f'schema_version = {CURRENT_VERSION}\n'
+                                                   '[kiosk]\ntechnician_pin_hash = "hunter2"\n'))
+    assert error.code == "CFG_VALUE_INVALID"
+    assert "hunter2" not in error.detail
 
 
 def test_corrupt_toml_reports_line_and_column(tmp_path: Path) -> None:
@@ -400,14 +405,14 @@ def test_demo_with_a_file_keeps_demo_devices_unless_the_file_names_devices(tmp_p
 def test_redacted_dict_hides_secrets_and_lists_everything(tmp_path: Path) -> None:
     settings = Settings.load(None)
     settings.set("hall_server.token", "tok-abcdef")
-    settings.set("kiosk.technician_pin", "20251124")
+    settings.set("kiosk.technician_pin_hash", hash_pin("20251124"))
     settings.set("central.ca_bundle", tmp_path / "ca.pem")
     settings.set_device("printer", {"driver": "escpos_network", "host": "10.0.0.9", "password": "pw-123"})
     settings.lock("ui.language")
     out = settings.redacted_dict()
 
     assert out["hall_server"]["token"] == REDACTED
-    assert out["kiosk"]["technician_pin"] == REDACTED
+    assert out["kiosk"]["technician_pin_hash"] == REDACTED
     assert out["central"]["terminal_secret"] == ""
     assert out["central"]["ca_bundle"] == str(tmp_path / "ca.pem")
     assert out["devices"]["printer"] == {"driver": "escpos_network", "host": "10.0.0.9", "password": REDACTED}

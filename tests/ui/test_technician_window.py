@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import pytest
 
+from core.config import Settings
 from technician import create_main_window
 from technician.main_window import PAGES
 from technician.overview_page import configured_devices
 
 
-class SettingsWithDevices:
-    def __init__(self):
-        self.devices = {"idcard": {"driver": "samv_serial", "port": "/dev/ttyUSB0"},
-                        "receipt_printer": {"driver": "escpos_network", "host": "127.0.0.1"},
-                        "lobby_camera": {"driver": "uvc"}}
-
-    def get(self, key, default=None):
-        return {"terminal.hall_name": "测试大厅", "terminal.id": "K07",
-                "hall_server.url": "http://127.0.0.1:8600"}.get(key, default)
+def SettingsWithDevices():  # noqa: N802 -- reads like the class it replaced
+    settings = Settings.load(None, overrides={"terminal.hall_name": "测试大厅", "terminal.id": "K07",
+                                              "hall_server.url": "http://127.0.0.1:8600"})
+    settings.set_device("idcard", {"driver": "samv_serial", "port": "/dev/ttyUSB0"})
+    settings.set_device("receipt_printer", {"driver": "escpos_network", "host": "127.0.0.1"})
+    settings.set_device("lobby_camera", {"driver": "uvc"})
+    return settings
 
 
 @pytest.fixture
@@ -41,7 +40,7 @@ def test_every_sidebar_entry_opens_a_page_that_says_something(console):
         console.show_page(name)
         assert console.current_page() == name
         page = console.pages.currentWidget()
-        assert page.title_label.text() and page.body_label.text()
+        assert page.title_label.text() and page.advice.text()
 
 
 def test_overview_lists_configured_devices_and_links_as_unchecked(console):
@@ -58,7 +57,7 @@ def test_overview_lists_configured_devices_and_links_as_unchecked(console):
 
 
 def test_no_devices_configured_is_said_plainly(qtbot, make_ctx):
-    window = create_main_window(make_ctx("technician"))
+    window = create_main_window(make_ctx("technician", settings=Settings.load(None)))
     qtbot.addWidget(window)
     assert window.overview.device_pills == {}
     assert "未配置设备" in window.overview._no_devices.text()
