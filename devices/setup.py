@@ -102,10 +102,8 @@ def print_test_on(printer: Any, *, now: datetime | None = None, timeout_s: float
     from devices.printers.testpage import escpos_test_page, page_code, pdf_test_page
 
     now = now or datetime.now(UTC)
-    if hasattr(printer, "composer"):
-        document = escpos_test_page(printer, now)
-    else:
-        document = pdf_test_page(now, f"{printer.name}")
+    is_receipt_printer = hasattr(printer, "composer")
+    document = escpos_test_page(printer, now) if is_receipt_printer else pdf_test_page(now, printer.name)
     job = f"print-test-{now.strftime('%H%M%S')}"
     printer.print_bytes(document, job).result(timeout=timeout_s or printer.wait_limit)
     return page_code(now)

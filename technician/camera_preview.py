@@ -31,11 +31,15 @@ def open_camera_preview(parent: QWidget) -> str:
     """Open the preview if a camera exists; returns the sentence for the test result line."""
     cameras = camera_inputs()
     if not cameras:
-        return QCoreApplication.translate("CameraPreview", "未检测到摄像头：请检查高拍仪或摄像头的 USB 线，插好后再点“摄像头预览”。")
+        return QCoreApplication.translate(
+            "CameraPreview", "未检测到摄像头：请检查高拍仪或摄像头的 USB 线，插好后再点“摄像头预览”。"
+        )
     dialog = CameraPreview(cameras[0], parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
-    return QCoreApplication.translate("CameraPreview", "正在预览 {name}：把二维码放到镜头前，识别到的码会用绿框标出。").format(name=cameras[0].description())
+    return QCoreApplication.translate(
+        "CameraPreview", "正在预览 {name}：把二维码放到镜头前，识别到的码会用绿框标出。"
+    ).format(name=cameras[0].description())
 
 
 def draw_codes(image: QImage) -> tuple[QImage, list[str]]:
@@ -43,7 +47,7 @@ def draw_codes(image: QImage) -> tuple[QImage, list[str]]:
     gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
     width, height, stride = gray.width(), gray.height(), gray.bytesPerLine()
     data = bytes(gray.constBits())[: stride * height]
-    rows = b"".join(data[y * stride: y * stride + width] for y in range(height)) if stride != width else data
+    rows = b"".join(data[y * stride : y * stride + width] for y in range(height)) if stride != width else data
     from PIL import Image
 
     results = zxingcpp.read_barcodes(Image.frombytes("L", (width, height), rows), formats=zxingcpp.BarcodeFormat.QRCode)
@@ -91,7 +95,11 @@ class CameraPreview(QDialog):
         if self._frames % DECODE_EVERY == 0:
             image, texts = draw_codes(image)
             if texts:
-                self.found.setText(QCoreApplication.translate("CameraPreview", "识别到：{text}").format(text="；".join(t[:60] for t in texts)))
+                self.found.setText(
+                    QCoreApplication.translate("CameraPreview", "识别到：{text}").format(
+                        text="；".join(t[:60] for t in texts)
+                    )
+                )
         self.picture.setPixmap(QPixmap.fromImage(image).scaled(self.picture.size(), Qt.AspectRatioMode.KeepAspectRatio))
 
     def closeEvent(self, event: Any) -> None:

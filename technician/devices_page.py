@@ -44,8 +44,14 @@ def _t(text: str) -> str:
 
 
 def health_text(health: str) -> str:
-    return {"online": QCoreApplication.translate("DevicesPage", "正常"), "offline": QCoreApplication.translate("DevicesPage", "无应答"), "nodevice": QCoreApplication.translate("DevicesPage", "未连接"), "hwerror": QCoreApplication.translate("DevicesPage", "硬件故障"),
-            "usererror": QCoreApplication.translate("DevicesPage", "需人工处理"), "busy": QCoreApplication.translate("DevicesPage", "忙")}.get(health, health)
+    return {
+        "online": QCoreApplication.translate("DevicesPage", "正常"),
+        "offline": QCoreApplication.translate("DevicesPage", "无应答"),
+        "nodevice": QCoreApplication.translate("DevicesPage", "未连接"),
+        "hwerror": QCoreApplication.translate("DevicesPage", "硬件故障"),
+        "usererror": QCoreApplication.translate("DevicesPage", "需人工处理"),
+        "busy": QCoreApplication.translate("DevicesPage", "忙"),
+    }.get(health, health)
 
 
 def health_state(health: str) -> str:
@@ -55,18 +61,38 @@ def health_state(health: str) -> str:
 def advice_for(result: StartResult | None, health: str, port: str) -> tuple[str, str]:
     """(state, sentence) for the chosen device: what is wrong and what to try next."""
     if result is not None and result.error_code:
-        return "error", QCoreApplication.translate("DevicesPage", "设备配置有误（{code}）：请检查驱动和参数后点“保存并连接”。").format(code=result.error_code)
+        return "error", QCoreApplication.translate(
+            "DevicesPage", "设备配置有误（{code}）：请检查驱动和参数后点“保存并连接”。"
+        ).format(code=result.error_code)
     if health == "online":
         return "ok", QCoreApplication.translate("DevicesPage", "设备工作正常，可以用下面的按钮测试。")
     if result is not None and result.port_problem:
-        return "error", QCoreApplication.translate("DevicesPage", "打不开端口 {port}：请检查线缆是否插好、端口是否选对，改好后点“保存并连接”。").format(
-            port=port or "-")
+        return "error", QCoreApplication.translate(
+            "DevicesPage", "打不开端口 {port}：请检查线缆是否插好、端口是否选对，改好后点“保存并连接”。"
+        ).format(port=port or "-")
     return {
-        "offline": ("error", QCoreApplication.translate("DevicesPage", "端口已打开但设备没有应答：请检查设备电源和波特率。")),
-        "hwerror": ("error", QCoreApplication.translate("DevicesPage", "设备报告硬件故障：请关掉设备电源再打开，仍不行请更换设备。")),
-        "usererror": ("error", QCoreApplication.translate("DevicesPage", "设备需要人工处理（如缺纸、盖子未合好）：处理后会自动恢复。")),
+        "offline": (
+            "error",
+            QCoreApplication.translate("DevicesPage", "端口已打开但设备没有应答：请检查设备电源和波特率。"),
+        ),
+        "hwerror": (
+            "error",
+            QCoreApplication.translate("DevicesPage", "设备报告硬件故障：请关掉设备电源再打开，仍不行请更换设备。"),
+        ),
+        "usererror": (
+            "error",
+            QCoreApplication.translate("DevicesPage", "设备需要人工处理（如缺纸、盖子未合好）：处理后会自动恢复。"),
+        ),
         "busy": ("info", QCoreApplication.translate("DevicesPage", "设备正忙，请稍候。")),
-    }.get(health, ("error", QCoreApplication.translate("DevicesPage", "设备没有连接上：请检查线缆和电源，确认驱动和端口后点“保存并连接”。")))
+    }.get(
+        health,
+        (
+            "error",
+            QCoreApplication.translate(
+                "DevicesPage", "设备没有连接上：请检查线缆和电源，确认驱动和端口后点“保存并连接”。"
+            ),
+        ),
+    )
 
 
 class DevicesPage(PageFrame):
@@ -74,13 +100,13 @@ class DevicesPage(PageFrame):
         super().__init__(parent)
         self.ctx = ctx
         self.settings = ctx.settings
-        self.shared = getattr(ctx, "devices", None)      # the composition root's manager, if it runs one
+        self.shared = getattr(ctx, "devices", None)  # the composition root's manager, if it runs one
         self._tasks = ctx.tasks or TaskRunner(self)
         self.managers: dict[str, Any] = {}
         self.results: dict[str, StartResult] = {}
         self.health: dict[str, str] = {}
         self.events = EventLog()
-        self.waiting_for: str = ""                      # "card" | "scan" while a test waits for the device
+        self.waiting_for: str = ""  # "card" | "scan" while a test waits for the device
         self._started = False
         self._closed = False
         self._param_edits: dict[str, QComboBox] = {}
@@ -208,7 +234,10 @@ class DevicesPage(PageFrame):
         self.test_result.setText("")
         self.waiting_for = ""
         if not has:
-            self.advice.set_advice("info", QCoreApplication.translate("DevicesPage", "本机还没有配置设备：在左下角选择设备名称后点“添加”。"))
+            self.advice.set_advice(
+                "info",
+                QCoreApplication.translate("DevicesPage", "本机还没有配置设备：在左下角选择设备名称后点“添加”。"),
+            )
             self._build_param_rows({})
             return
         params = self.settings.device(name) or {}
@@ -236,7 +265,9 @@ class DevicesPage(PageFrame):
                 if problem:
                     notes.append(problem)
                 elif not found:
-                    notes.append(QCoreApplication.translate("DevicesPage", "没有找到可用的{what}").format(what=param.label))
+                    notes.append(
+                        QCoreApplication.translate("DevicesPage", "没有找到可用的{what}").format(what=param.label)
+                    )
             combo.addItems(options)
             value = params.get(param.name, param.default)
             combo.setCurrentText("" if value is None else str(value))
@@ -271,8 +302,11 @@ class DevicesPage(PageFrame):
         self.health[name] = ""
         self._refresh_status()
         bus = self.ctx.bus
-        self._tasks.run(lambda: start_device(name, params, bus, old), on_success=self._started_device,
-                        on_failure=lambda exc: self._start_failed(name, exc))
+        self._tasks.run(
+            lambda: start_device(name, params, bus, old),
+            on_success=self._started_device,
+            on_failure=lambda exc: self._start_failed(name, exc),
+        )
 
     def _started_device(self, result: StartResult) -> None:
         if self._closed:
@@ -290,7 +324,10 @@ class DevicesPage(PageFrame):
 
     def _start_failed(self, name: str, exc: BaseException) -> None:
         self.health[name] = "nodevice"
-        self.advice.set_advice("error", QCoreApplication.translate("DevicesPage", "设备启动失败：{reason}").format(reason=failure_text(exc)))
+        self.advice.set_advice(
+            "error",
+            QCoreApplication.translate("DevicesPage", "设备启动失败：{reason}").format(reason=failure_text(exc)),
+        )
 
     def apply(self) -> None:
         name = self.current()
@@ -303,12 +340,20 @@ class DevicesPage(PageFrame):
             if getattr(self.settings, "source", None) is not None:
                 self.settings.save()
         except HalltermError as exc:
-            self.advice.set_advice("error", QCoreApplication.translate("DevicesPage", "保存失败：{reason}").format(reason=failure_text(exc)))
+            self.advice.set_advice(
+                "error",
+                QCoreApplication.translate("DevicesPage", "保存失败：{reason}").format(reason=failure_text(exc)),
+            )
             return
         audit(self.ctx, "device.set", f"devices.{name}", {"from": _shown(old), "to": _shown(params)})
-        self.events.add(name, "config", QCoreApplication.translate("DevicesPage", "已保存：{params}").format(params=_shown(params)))
+        self.events.add(
+            name, "config", QCoreApplication.translate("DevicesPage", "已保存：{params}").format(params=_shown(params))
+        )
         if self.shared is not None:
-            self.advice.set_advice("info", QCoreApplication.translate("DevicesPage", "已保存；本机设备由主程序管理，重启程序后按新设置连接。"))
+            self.advice.set_advice(
+                "info",
+                QCoreApplication.translate("DevicesPage", "已保存；本机设备由主程序管理，重启程序后按新设置连接。"),
+            )
             return
         self.advice.set_advice("info", QCoreApplication.translate("DevicesPage", "正在按新设置连接设备，请稍候…"))
         self._restart(name, params)
@@ -316,10 +361,18 @@ class DevicesPage(PageFrame):
     def add_device(self) -> None:
         name = self.new_name.currentText().strip()
         if not name or name in self.names():
-            self.advice.set_advice("error", QCoreApplication.translate("DevicesPage", "设备名称为空或已存在：请换一个名称。"))
+            self.advice.set_advice(
+                "error", QCoreApplication.translate("DevicesPage", "设备名称为空或已存在：请换一个名称。")
+            )
             return
-        defaults = {"idcard": "samv_serial", "qr_scanner": "serial_scanner", "receipt_printer": "escpos",
-                    "a4_printer": "cups", "staff_card": "pcsc", "camera": "camera_scanner"}
+        defaults = {
+            "idcard": "samv_serial",
+            "qr_scanner": "serial_scanner",
+            "receipt_printer": "escpos",
+            "a4_printer": "cups",
+            "staff_card": "pcsc",
+            "camera": "camera_scanner",
+        }
         try:
             self.settings.set_device(name, {"driver": defaults.get(name, "samv_serial")})
         except HalltermError as exc:
@@ -328,7 +381,9 @@ class DevicesPage(PageFrame):
         audit(self.ctx, "device.add", f"devices.{name}", {"driver": defaults.get(name, "samv_serial")})
         self._fill_list()
         self.select(name)
-        self.advice.set_advice("info", QCoreApplication.translate("DevicesPage", "已添加：选择驱动和端口后点“保存并连接”。"))
+        self.advice.set_advice(
+            "info", QCoreApplication.translate("DevicesPage", "已添加：选择驱动和端口后点“保存并连接”。")
+        )
 
     # --- status -------------------------------------------------------------------------------------
 
@@ -393,20 +448,34 @@ class DevicesPage(PageFrame):
         self.test_result.setText(QCoreApplication.translate("DevicesPage", "请把二维码对准扫码器…"))
 
     def _on_identity(self, event: IdentityPresented) -> None:
-        self.events.add(event.device, "card", QCoreApplication.translate("DevicesPage", "读到证件 {id}").format(id=event.person.masked_id_number))
+        self.events.add(
+            event.device,
+            "card",
+            QCoreApplication.translate("DevicesPage", "读到证件 {id}").format(id=event.person.masked_id_number),
+        )
         if self.waiting_for == "card" and event.device == self.current():
             person = event.person
-            self.test_result.setText(QCoreApplication.translate("DevicesPage", "读卡成功：{name}，证件号 {id}，有效期至 {valid}").format(
-                name=person.name, id=person.masked_id_number,
-                valid=QCoreApplication.translate("DevicesPage", "长期") if person.valid_long_term else str(person.valid_to or "-")))
+            self.test_result.setText(
+                QCoreApplication.translate("DevicesPage", "读卡成功：{name}，证件号 {id}，有效期至 {valid}").format(
+                    name=person.name,
+                    id=person.masked_id_number,
+                    valid=QCoreApplication.translate("DevicesPage", "长期")
+                    if person.valid_long_term
+                    else str(person.valid_to or "-"),
+                )
+            )
             self.waiting_for = ""
         if event.device == self.current():
             self._show_events()
 
     def _on_code(self, event: CodeScanned) -> None:
-        self.events.add(event.device, "scan", QCoreApplication.translate("DevicesPage", "扫到 {n} 个字符").format(n=len(event.text)))
+        self.events.add(
+            event.device, "scan", QCoreApplication.translate("DevicesPage", "扫到 {n} 个字符").format(n=len(event.text))
+        )
         if self.waiting_for == "scan" and event.device == self.current():
-            self.test_result.setText(QCoreApplication.translate("DevicesPage", "扫码成功：{text}").format(text=event.text[:120]))
+            self.test_result.setText(
+                QCoreApplication.translate("DevicesPage", "扫码成功：{text}").format(text=event.text[:120])
+            )
             self.waiting_for = ""
         if event.device == self.current():
             self._show_events()
@@ -415,7 +484,9 @@ class DevicesPage(PageFrame):
         name = self.current()
         manager = self.shared or self.managers.get(name)
         if manager is None:
-            self.test_result.setText(QCoreApplication.translate("DevicesPage", "设备还没有连接上，不能打印：请先点“保存并连接”。"))
+            self.test_result.setText(
+                QCoreApplication.translate("DevicesPage", "设备还没有连接上，不能打印：请先点“保存并连接”。")
+            )
             return
         self.test_result.setText(QCoreApplication.translate("DevicesPage", "正在打印测试页…"))
         self.print_button.setEnabled(False)
@@ -423,19 +494,27 @@ class DevicesPage(PageFrame):
         def run() -> str:
             device = manager.get(name)
             if not hasattr(device, "print_bytes"):
-                raise DeviceError("DEVICE_NOT_A_PRINTER", QCoreApplication.translate("DevicesPage", "这台设备不是打印机。"), name)
+                raise DeviceError(
+                    "DEVICE_NOT_A_PRINTER", QCoreApplication.translate("DevicesPage", "这台设备不是打印机。"), name
+                )
             return print_test_on(device)
 
         self._tasks.run(run, on_success=self._printed, on_failure=self._print_failed)
 
     def _printed(self, code: str) -> None:
         self.print_button.setEnabled(True)
-        self.test_result.setText(QCoreApplication.translate("DevicesPage", "测试页已打印：请检查中文和二维码是否清晰（二维码内容 {code}）。").format(code=code))
+        self.test_result.setText(
+            QCoreApplication.translate(
+                "DevicesPage", "测试页已打印：请检查中文和二维码是否清晰（二维码内容 {code}）。"
+            ).format(code=code)
+        )
         audit(self.ctx, "device.print_test", f"devices.{self.current()}", {"ok": True})
 
     def _print_failed(self, exc: BaseException) -> None:
         self.print_button.setEnabled(True)
-        self.test_result.setText(QCoreApplication.translate("DevicesPage", "测试页没有打印成功：{reason}").format(reason=failure_text(exc)))
+        self.test_result.setText(
+            QCoreApplication.translate("DevicesPage", "测试页没有打印成功：{reason}").format(reason=failure_text(exc))
+        )
 
     def test_camera(self) -> None:
         from technician.camera_preview import open_camera_preview
@@ -481,7 +560,7 @@ def _convert(param: DriverParam, text: str) -> Any:
         try:
             return int(text)
         except ValueError:
-            return text       # the driver refuses it with its own code, shown on the page
+            return text  # the driver refuses it with its own code, shown on the page
     if param.kind == "bool":
         return text.lower() in ("true", "1", "yes", "是")
     return text
@@ -491,4 +570,3 @@ def _shown(params: dict[str, Any] | None) -> dict[str, Any]:
     from core.config.devices import redacted_params
 
     return redacted_params(params or {})
-

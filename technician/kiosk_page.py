@@ -17,8 +17,16 @@ from core.config.schema import BY_KEY, in_section
 from technician.page_parts import label, panel
 from technician.settings_page import SettingsPage
 
-BEHAVIOUR_KEYS = ("terminal.hall_name", "ui.language", "ui.elderly_mode_default", "ui.voice_volume",
-                  "kiosk.idle_timeout_s", "kiosk.idle_countdown_s", "kiosk.elderly_idle_factor", "kiosk.offered_items")
+BEHAVIOUR_KEYS = (
+    "terminal.hall_name",
+    "ui.language",
+    "ui.elderly_mode_default",
+    "ui.voice_volume",
+    "kiosk.idle_timeout_s",
+    "kiosk.idle_countdown_s",
+    "kiosk.elderly_idle_factor",
+    "kiosk.offered_items",
+)
 PIN_KEY = "kiosk.technician_pin_hash"
 
 
@@ -37,8 +45,12 @@ class KioskSettingsPage(SettingsPage):
         def choices_for(setting: Setting) -> list[str]:
             return printers if setting.section == "printing" else []
 
-        super().__init__(ctx, [("", [BY_KEY[k] for k in BEHAVIOUR_KEYS]), ("", in_section("printing"))],
-                         choices_for=choices_for, parent=parent)
+        super().__init__(
+            ctx,
+            [("", [BY_KEY[k] for k in BEHAVIOUR_KEYS]), ("", in_section("printing"))],
+            choices_for=choices_for,
+            parent=parent,
+        )
         self.pin_title = label("", "panel-title")
         frame, layout = panel(self.pin_title)
         self.pin_state = label("", "caption", wrap=True)
@@ -63,7 +75,9 @@ class KioskSettingsPage(SettingsPage):
     def retranslate(self) -> None:
         self.title_label.setText(QCoreApplication.translate("KioskSettingsPage", "自助终端设置"))
         self.group_titles[0].setText(QCoreApplication.translate("KioskSettingsPage", "服务与界面"))
-        self.group_titles[1].setText(QCoreApplication.translate("KioskSettingsPage", "各类文书使用的打印机（none 表示不打印，进入补打队列）"))
+        self.group_titles[1].setText(
+            QCoreApplication.translate("KioskSettingsPage", "各类文书使用的打印机（none 表示不打印，进入补打队列）")
+        )
         self.pin_title.setText(QCoreApplication.translate("KioskSettingsPage", "技术维护密码"))
         self.pin_label.setText(QCoreApplication.translate("KioskSettingsPage", "新密码（6-12 位数字）"))
         self.repeat_label.setText(QCoreApplication.translate("KioskSettingsPage", "再输入一次"))
@@ -71,8 +85,13 @@ class KioskSettingsPage(SettingsPage):
 
     def _show_pin_state(self) -> None:
         is_set = bool(self.settings.get(PIN_KEY))
-        self.pin_state.setText(QCoreApplication.translate("KioskSettingsPage", "已设置密码：可在自助终端和窗口通过隐藏手势进入技术维护。留空表示不修改。") if is_set
-                               else QCoreApplication.translate("KioskSettingsPage", "未设置密码：自助终端和窗口不能进入技术维护。"))
+        self.pin_state.setText(
+            QCoreApplication.translate(
+                "KioskSettingsPage", "已设置密码：可在自助终端和窗口通过隐藏手势进入技术维护。留空表示不修改。"
+            )
+            if is_set
+            else QCoreApplication.translate("KioskSettingsPage", "未设置密码：自助终端和窗口不能进入技术维护。")
+        )
         locked = self.settings.is_locked(PIN_KEY)
         self.pin_edit.setEnabled(not locked)
         self.pin_repeat.setEnabled(not locked)

@@ -23,8 +23,16 @@ from ui_common.tasks import TaskRunner
 from ui_common.widgets import StatusPill
 
 HALL_KEYS = ("hall_server.url", "hall_server.token", "hall_server.request_timeout_s")
-CENTRAL_KEYS = ("terminal.id", "central.url", "central.terminal_secret", "central.ca_bundle", "central.client_cert",
-                "central.client_key", "central.request_timeout_s", "central.sync_interval_s")
+CENTRAL_KEYS = (
+    "terminal.id",
+    "central.url",
+    "central.terminal_secret",
+    "central.ca_bundle",
+    "central.client_cert",
+    "central.client_key",
+    "central.request_timeout_s",
+    "central.sync_interval_s",
+)
 LINKS = ("hall_server", "central")
 
 
@@ -40,37 +48,47 @@ def advice_for(report: LinkReport) -> str:
         text = QCoreApplication.translate("LinksPage", "连接正常，认证通过。")
         if report.skew_warning:
             text += QCoreApplication.translate(
-                "LinksPage", "但本机时钟与服务器相差 {s} 秒，请校准系统时间（NTP）。").format(s=f"{report.clock_skew_s:+.0f}")
+                "LinksPage", "但本机时钟与服务器相差 {s} 秒，请校准系统时间（NTP）。"
+            ).format(s=f"{report.clock_skew_s:+.0f}")
         return text
     if code == linkcheck.NOT_CONFIGURED:
         if hall:
             return QCoreApplication.translate(
-                "LinksPage", "未填写排队服务地址：本机在进程内运行排队服务（单机或演示）；联网大厅请填写地址和令牌。")
+                "LinksPage", "未填写排队服务地址：本机在进程内运行排队服务（单机或演示）；联网大厅请填写地址和令牌。"
+            )
         return QCoreApplication.translate("LinksPage", "未填写平台地址或签名密钥：请按平台下发的注册信息填写后再测试。")
     if code == linkcheck.AUTH_FAILED:
         if hall:
             return QCoreApplication.translate("LinksPage", "认证失败：排队服务拒绝了本机令牌，请核对令牌后重试。")
         text = QCoreApplication.translate("LinksPage", "认证失败：平台拒绝了本机签名，请核对终端编号和签名密钥。")
         if report.skew_warning:
-            text += QCoreApplication.translate("LinksPage", "本机时钟相差 {s} 秒，也会导致认证失败，请先校准时间。").format(
-                s=f"{report.clock_skew_s:+.0f}")
+            text += QCoreApplication.translate(
+                "LinksPage", "本机时钟相差 {s} 秒，也会导致认证失败，请先校准时间。"
+            ).format(s=f"{report.clock_skew_s:+.0f}")
         return text
     if code == linkcheck.UNREACHABLE:
         return QCoreApplication.translate(
-            "LinksPage", "连接不上 {target}：请检查网线、地址和端口，并确认服务已启动。").format(target=target)
+            "LinksPage", "连接不上 {target}：请检查网线、地址和端口，并确认服务已启动。"
+        ).format(target=target)
     if code == linkcheck.TIMEOUT:
         return QCoreApplication.translate(
-            "LinksPage", "{target} 没有及时应答：请检查网络是否通畅，或加大请求超时后重试。").format(target=target)
+            "LinksPage", "{target} 没有及时应答：请检查网络是否通畅，或加大请求超时后重试。"
+        ).format(target=target)
     if code == linkcheck.TLS:
-        return QCoreApplication.translate("LinksPage", "证书校验失败：请检查 CA 证书和客户端证书文件是否正确、是否过期。")
+        return QCoreApplication.translate(
+            "LinksPage", "证书校验失败：请检查 CA 证书和客户端证书文件是否正确、是否过期。"
+        )
     if code == linkcheck.SERVER_ERROR:
         return QCoreApplication.translate("LinksPage", "服务器出错：请稍后重试，仍不行请联系服务器管理员。")
     return QCoreApplication.translate("LinksPage", "对方的应答不符合接口约定：请确认地址指向的是正确的服务。")
 
 
 def facts_for(report: LinkReport) -> str:
-    parts = [QCoreApplication.translate("LinksPage", "可达") if report.reachable
-             else QCoreApplication.translate("LinksPage", "不可达")]
+    parts = [
+        QCoreApplication.translate("LinksPage", "可达")
+        if report.reachable
+        else QCoreApplication.translate("LinksPage", "不可达")
+    ]
     if report.rtt_ms is not None:
         parts.append(QCoreApplication.translate("LinksPage", "往返 {ms} 毫秒").format(ms=f"{report.rtt_ms:.0f}"))
     if report.clock_skew_s is not None:
@@ -84,8 +102,9 @@ def facts_for(report: LinkReport) -> str:
 
 class LinksPage(SettingsPage):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, [("", [BY_KEY[k] for k in HALL_KEYS]), ("", [BY_KEY[k] for k in CENTRAL_KEYS])],
-                         parent=parent)
+        super().__init__(
+            ctx, [("", [BY_KEY[k] for k in HALL_KEYS]), ("", [BY_KEY[k] for k in CENTRAL_KEYS])], parent=parent
+        )
         self._tasks = ctx.tasks or TaskRunner(self)
         self.test_button = QPushButton()
         self.test_button.clicked.connect(self.run_test)
@@ -121,10 +140,14 @@ class LinksPage(SettingsPage):
             if link not in self.reports:
                 self.result_pills[link].set_state("unknown", QCoreApplication.translate("LinksPage", "未测试"))
         if not self.reports:
-            self.advice.set_advice("info", QCoreApplication.translate("LinksPage", "填写地址和密钥后点“测试连接”，可先测试再保存。"))
+            self.advice.set_advice(
+                "info", QCoreApplication.translate("LinksPage", "填写地址和密钥后点“测试连接”，可先测试再保存。")
+            )
 
     def advise_idle(self) -> None:
-        self.advice.set_advice("info", QCoreApplication.translate("LinksPage", "填写地址和密钥后点“测试连接”，可先测试再保存。"))
+        self.advice.set_advice(
+            "info", QCoreApplication.translate("LinksPage", "填写地址和密钥后点“测试连接”，可先测试再保存。")
+        )
 
     # --- the test -----------------------------------------------------------------------------------
 
@@ -140,7 +163,10 @@ class LinksPage(SettingsPage):
             values = {key: self.typed_value(key) for key in (*HALL_KEYS, *CENTRAL_KEYS)}
         except HalltermError as exc:
             self.check()
-            self.advice.set_advice("error", QCoreApplication.translate("LinksPage", "有填写不正确的项：{reason}").format(reason=failure_text(exc)))
+            self.advice.set_advice(
+                "error",
+                QCoreApplication.translate("LinksPage", "有填写不正确的项：{reason}").format(reason=failure_text(exc)),
+            )
             return
         self.test_button.setEnabled(False)
         for link in LINKS:
@@ -149,15 +175,18 @@ class LinksPage(SettingsPage):
             self.result_advice[link].setText("")
         self.advice.set_advice("info", QCoreApplication.translate("LinksPage", "正在测试连接，请稍候…"))
         store = getattr(self.ctx, "store", None)
-        self._tasks.run(lambda: check_links(values, store), on_success=self.show_reports,
-                        on_failure=self._test_failed)
+        self._tasks.run(lambda: check_links(values, store), on_success=self.show_reports, on_failure=self._test_failed)
 
     def show_reports(self, reports: dict[str, LinkReport]) -> None:
         self.test_button.setEnabled(True)
         self.reports = reports
         for link, report in reports.items():
             state = "ok" if report.ok else ("unknown" if report.code == linkcheck.NOT_CONFIGURED else "error")
-            pill_text = {"ok": QCoreApplication.translate("LinksPage", "正常"), "unknown": QCoreApplication.translate("LinksPage", "未配置"), "error": QCoreApplication.translate("LinksPage", "异常")}[state]
+            pill_text = {
+                "ok": QCoreApplication.translate("LinksPage", "正常"),
+                "unknown": QCoreApplication.translate("LinksPage", "未配置"),
+                "error": QCoreApplication.translate("LinksPage", "异常"),
+            }[state]
             self.result_pills[link].set_state(state, pill_text)
             self.result_facts[link].setText(facts_for(report) if report.code != linkcheck.NOT_CONFIGURED else "")
             self.result_advice[link].setText(advice_for(report))
@@ -174,7 +203,9 @@ class LinksPage(SettingsPage):
 
     def _test_failed(self, exc: BaseException) -> None:
         self.test_button.setEnabled(True)
-        self.advice.set_advice("error", QCoreApplication.translate("LinksPage", "测试没有完成：{reason}").format(reason=failure_text(exc)))
+        self.advice.set_advice(
+            "error", QCoreApplication.translate("LinksPage", "测试没有完成：{reason}").format(reason=failure_text(exc))
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -186,17 +217,24 @@ def check_links(values: dict[str, Any], store: Any = None) -> dict[str, LinkRepo
     """Both checks, one after the other (on a worker thread)."""
     from core.sync.client import ClientConfig
 
-    hall = linkcheck.check_hall(values["hall_server.url"], values["hall_server.token"],
-                                timeout_s=values["hall_server.request_timeout_s"])
+    hall = linkcheck.check_hall(
+        values["hall_server.url"], values["hall_server.token"], timeout_s=values["hall_server.request_timeout_s"]
+    )
     if not values["central.url"] or not values["central.terminal_secret"]:
         central = LinkReport("central", "", linkcheck.NOT_CONFIGURED, reachable=False, authenticated=None)
     else:
+
         def path(key: str) -> Path | None:
             return Path(values[key]) if values[key] else None
 
-        config = ClientConfig(base_url=values["central.url"].rstrip("/"), terminal_id=values["terminal.id"],
-                              secret=values["central.terminal_secret"],
-                              timeout_s=values["central.request_timeout_s"], ca_bundle=path("central.ca_bundle"),
-                              client_cert=path("central.client_cert"), client_key=path("central.client_key"))
+        config = ClientConfig(
+            base_url=values["central.url"].rstrip("/"),
+            terminal_id=values["terminal.id"],
+            secret=values["central.terminal_secret"],
+            timeout_s=values["central.request_timeout_s"],
+            ca_bundle=path("central.ca_bundle"),
+            client_cert=path("central.client_cert"),
+            client_key=path("central.client_key"),
+        )
         central = linkcheck.check_central(config, store=store)
     return {"hall_server": hall, "central": central}

@@ -23,8 +23,14 @@ log = logging.getLogger(__name__)
 
 
 class SettingsPage(PageFrame):
-    def __init__(self, ctx: Any, groups: Sequence[tuple[str, Sequence[Setting]]], *,
-                 choices_for: ChoicesFor | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Any,
+        groups: Sequence[tuple[str, Sequence[Setting]]],
+        *,
+        choices_for: ChoicesFor | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.settings = ctx.settings
@@ -79,14 +85,20 @@ class SettingsPage(PageFrame):
     def restore_defaults(self) -> None:
         for form in self.forms:
             form.restore_defaults()
-        self.advice.set_advice("info", QCoreApplication.translate("SettingsPage", "已填入默认值，点“保存”后生效；已锁定的项不变。"))
+        self.advice.set_advice(
+            "info", QCoreApplication.translate("SettingsPage", "已填入默认值，点“保存”后生效；已锁定的项不变。")
+        )
 
     def save(self) -> bool:
         problems = self.check()
         if problems:
             first = next(iter(problems.values()))
-            self.advice.set_advice("error", QCoreApplication.translate("SettingsPage", "有 {n} 项填写不正确：{first} 请按红字修改后再保存。").format(
-                n=len(problems), first=first))
+            self.advice.set_advice(
+                "error",
+                QCoreApplication.translate(
+                    "SettingsPage", "有 {n} 项填写不正确：{first} 请按红字修改后再保存。"
+                ).format(n=len(problems), first=first),
+            )
             return False
         changes: dict[str, tuple[Any, Any]] = {}
         try:
@@ -95,7 +107,10 @@ class SettingsPage(PageFrame):
             changes.update(self.save_extra())
             written = self.write_file() if changes else True
         except HalltermError as exc:
-            self.advice.set_advice("error", QCoreApplication.translate("SettingsPage", "保存失败：{reason}").format(reason=failure_text(exc)))
+            self.advice.set_advice(
+                "error",
+                QCoreApplication.translate("SettingsPage", "保存失败：{reason}").format(reason=failure_text(exc)),
+            )
             return False
         for key, (old, new) in changes.items():
             declaration = self.settings.declaration(key)
@@ -103,8 +118,12 @@ class SettingsPage(PageFrame):
         if not changes:
             self.advice.set_advice("info", QCoreApplication.translate("SettingsPage", "没有修改需要保存。"))
         elif not written:
-            self.advice.set_advice("ok", QCoreApplication.translate("SettingsPage", "已生效 {n} 项；本机没有设置文件（演示模式），重启后恢复原值。").format(
-                n=len(changes)))
+            self.advice.set_advice(
+                "ok",
+                QCoreApplication.translate(
+                    "SettingsPage", "已生效 {n} 项；本机没有设置文件（演示模式），重启后恢复原值。"
+                ).format(n=len(changes)),
+            )
         else:
             restart = any(self.settings.declaration(k).restart_required for k in changes)
             text = QCoreApplication.translate("SettingsPage", "已保存 {n} 项。").format(n=len(changes))
@@ -124,7 +143,9 @@ class SettingsPage(PageFrame):
         return None
 
     def advise_idle(self) -> None:
-        self.advice.set_advice("info", QCoreApplication.translate("SettingsPage", "修改后点“保存”；灰色的项已被锁定，不能在此修改。"))
+        self.advice.set_advice(
+            "info", QCoreApplication.translate("SettingsPage", "修改后点“保存”；灰色的项已被锁定，不能在此修改。")
+        )
 
     def write_file(self) -> bool:
         if getattr(self.settings, "source", None) is None:

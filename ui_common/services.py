@@ -29,11 +29,11 @@ from core.errors import HalltermError
 
 log = logging.getLogger(__name__)
 
-#: What each mode runs. The technician tests devices and links itself, but shows live device health.
+#: What each mode runs. The technician tests devices and links itself, with the settings being edited.
 MODE_SERVICES: dict[str, frozenset[str]] = {
     "kiosk": frozenset({"documents", "devices", "printing", "hall", "central", "sync"}),
     "counter": frozenset({"documents", "devices", "printing", "hall", "central", "sync"}),
-    "technician": frozenset({"documents", "devices", "printing"}),
+    "technician": frozenset({"documents"}),   # its devices page starts and restarts each device itself
     "display": frozenset({"hall"}),
 }
 HALL_ROLE_BY_MODE = {"kiosk": "kiosk", "counter": "counter", "display": "display", "technician": "admin"}

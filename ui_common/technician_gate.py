@@ -11,6 +11,7 @@ outcome is written to the audit log when a store is given. The PIN itself is nev
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -18,10 +19,13 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QPushButt
 
 from core.config.pin import PinGate
 
+log = logging.getLogger(__name__)
+
 
 class TechnicianGateDialog(QDialog):
-    def __init__(self, gate: PinGate, parent: QWidget | None = None, *, store: Any = None,
-                 actor: str = "terminal") -> None:
+    def __init__(
+        self, gate: PinGate, parent: QWidget | None = None, *, store: Any = None, actor: str = "terminal"
+    ) -> None:
         super().__init__(parent)
         self.gate = gate
         self._store = store
@@ -72,7 +76,9 @@ class TechnicianGateDialog(QDialog):
             minutes = max(1, round(result.locked_for_s / 60))
             self.message_label.setText(self.tr("密码错误次数过多，请 {m} 分钟后再试。").format(m=minutes))
         elif result.reason == "not_set":
-            self.message_label.setText(self.tr("本机未设置技术维护密码：请在技术维护模式（python main.py technician）中设置。"))
+            self.message_label.setText(
+                self.tr("本机未设置技术维护密码：请在技术维护模式（python main.py technician）中设置。")
+            )
         else:
             self.message_label.setText(self.tr("密码不正确，还可以再试 {n} 次。").format(n=result.attempts_left))
 
@@ -81,8 +87,8 @@ class TechnicianGateDialog(QDialog):
             return
         try:
             self._store.audit.append(self._actor, "technician.entry", "pin", {"result": reason})
-        except Exception:  # an audit failure must not lock the technician out; it is logged by the store
-            pass
+        except Exception:  # an audit failure must not lock the technician out, but it must be seen
+            log.exception("AUDIT_WRITE_FAILED technician.entry")
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("技术维护"))

@@ -31,8 +31,9 @@ def _rename(doc: Document, old: str, new: str, where: str) -> None:
     if not isinstance(target, dict):
         return  # the loader reports the malformed section with its own message
     if new_name in target:
-        raise ConfigError(f"{where}: both {old} (old name) and {new} are set; remove {old}",
-                          code="CFG_MIGRATION_CONFLICT")
+        raise ConfigError(
+            f"{where}: both {old} (old name) and {new} are set; remove {old}", code="CFG_MIGRATION_CONFLICT"
+        )
     target[new_name] = source.pop(old_name)
     if not source:
         del doc[old_section]
@@ -69,17 +70,23 @@ def _v2_to_v3(doc: Document, where: str) -> Document:
     if not isinstance(kiosk, dict) or "technician_pin" not in kiosk:
         return doc
     if "technician_pin_hash" in kiosk:
-        raise ConfigError(f"{where}: both kiosk.technician_pin (old, plain text) and kiosk.technician_pin_hash "
-                          "are set; remove kiosk.technician_pin", code="CFG_MIGRATION_CONFLICT")
+        raise ConfigError(
+            f"{where}: both kiosk.technician_pin (old, plain text) and kiosk.technician_pin_hash "
+            "are set; remove kiosk.technician_pin",
+            code="CFG_MIGRATION_CONFLICT",
+        )
     pin = kiosk.pop("technician_pin")
     if pin == "":
         return doc
     try:
         kiosk["technician_pin_hash"] = hash_pin(pin if isinstance(pin, str) else "")
     except ValueError:
-        raise ConfigError(f"{where}: kiosk.technician_pin: the old plain PIN is not 6-12 digits; remove it and set "
-                          "a new PIN on the technician console", code="CFG_VALUE_INVALID",
-                          user_message="技术维护密码格式不正确（应为 6-12 位数字），请在技术维护界面重新设置。") from None
+        raise ConfigError(
+            f"{where}: kiosk.technician_pin: the old plain PIN is not 6-12 digits; remove it and set "
+            "a new PIN on the technician console",
+            code="CFG_VALUE_INVALID",
+            user_message="技术维护密码格式不正确（应为 6-12 位数字），请在技术维护界面重新设置。",
+        ) from None
     return doc
 
 
@@ -98,16 +105,18 @@ def migrate(doc: Document, *, where: str) -> tuple[Document, int]:
     """
     version = doc.get("schema_version", 1)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ConfigError(f"{where}: schema_version must be a whole number from 1, got {version!r}",
-                          code="CFG_VALUE_INVALID")
+        raise ConfigError(
+            f"{where}: schema_version must be a whole number from 1, got {version!r}", code="CFG_VALUE_INVALID"
+        )
     if version > CURRENT_VERSION:
         raise ConfigError(
             f"{where}: schema_version {version} is newer than this program understands ({CURRENT_VERSION}); "
             "the file was written by a newer hallterm — update the program or restore an older config",
             code="CFG_FUTURE_VERSION",
-            user_message="本机设置文件版本高于程序版本，暂停服务。请联系现场技术人员升级程序。")
+            user_message="本机设置文件版本高于程序版本，暂停服务。请联系现场技术人员升级程序。",
+        )
     upgraded = copy.deepcopy(doc)
-    for step in MIGRATIONS[version - 1:]:
+    for step in MIGRATIONS[version - 1 :]:
         upgraded = step(upgraded, where)
     upgraded["schema_version"] = CURRENT_VERSION
     return upgraded, version

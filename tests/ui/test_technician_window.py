@@ -10,7 +10,7 @@ from technician.main_window import PAGES
 from technician.overview_page import configured_devices
 
 
-def SettingsWithDevices():  # noqa: N802 -- reads like the class it replaced
+def SettingsWithDevices():
     settings = Settings.load(None, overrides={"terminal.hall_name": "测试大厅", "terminal.id": "K07",
                                               "hall_server.url": "http://127.0.0.1:8600"})
     settings.set_device("idcard", {"driver": "samv_serial", "port": "/dev/ttyUSB0"})
