@@ -36,10 +36,13 @@ def compose_comment(reasons: Iterable[str], text: str = "") -> str:
 
 
 def record_service_evaluation(store: Store, cases: Sequence[Case], *, level: str, reasons: Sequence[str] = (),
-                              text: str = "", terminal_id: str, actor: str, at: datetime | None = None) -> int:
+                              text: str = "", terminal_id: str, actor: str, at: datetime | None = None,
+                              ticket_reference: str = "") -> int:
     """One evaluation per case of the service (一次一评 is keyed on the case number), in one transaction.
 
-    ``actor`` is the clerk evaluated ("clerk:0231"): the day's summary counts by it. Returns the rows queued.
+    A service that decided no case (a consultation) is evaluated under ``ticket_reference`` (business day
+    and ticket number) when given. ``actor`` is the clerk evaluated ("clerk:0231"): the day's summary
+    counts by it. Returns the rows queued.
     """
     if level not in LEVELS:
         raise ValidationError(f"level {level!r}", code="EVALUATION_LEVEL_INVALID")
@@ -47,11 +50,14 @@ def record_service_evaluation(store: Store, cases: Sequence[Case], *, level: str
         raise ValidationError("a dissatisfied evaluation needs a reason", code="EVALUATION_REASON_REQUIRED",
                               user_message="请选择不满意的原因。")
     comment = compose_comment(reasons, text) if level in DISSATISFIED else text.strip()[:MAX_COMMENT]
+    targets = [(case.case_number, case.case_id) for case in cases]
+    if not targets and ticket_reference:
+        targets = [(ticket_reference, None)]
     with store.transaction():
-        for case in cases:
-            record_evaluation(store, case_number=case.case_number, case_id=case.case_id, level=level,
+        for number, case_id in targets:
+            record_evaluation(store, case_number=number, case_id=case_id, level=level,
                               channel="counter", terminal_id=terminal_id, actor=actor, comment=comment, at=at)
-    return len(cases)
+    return len(targets)
 
 
 def cases_of_ticket(store: Store, ticket_id: str, day: date | None = None) -> list[Case]:
