@@ -25,6 +25,7 @@ DISSATISFIED = frozenset({"不满意", "非常不满意"})
 REASONS: tuple[str, ...] = ("等候时间过长", "办理时间过长", "工作人员态度不好", "一次性告知不清楚",
                             "要求提交的材料过多", "办事流程繁琐", "设备或系统故障")
 MAX_COMMENT = 500
+COUNTER_CHANNEL = "4"       # 好差评 channel code: the evaluator (tablet) at a hall counter
 
 
 def compose_comment(reasons: Iterable[str], text: str = "") -> str:
@@ -56,7 +57,7 @@ def record_service_evaluation(store: Store, cases: Sequence[Case], *, level: str
     with store.transaction():
         for number, case_id in targets:
             record_evaluation(store, case_number=number, case_id=case_id, level=level,
-                              channel="counter", terminal_id=terminal_id, actor=actor, comment=comment, at=at)
+                              channel=COUNTER_CHANNEL, terminal_id=terminal_id, actor=actor, comment=comment, at=at)
     return len(targets)
 
 

@@ -271,6 +271,7 @@ class EvaluatorWindow(QWidget):
         self.submit_button.setText(self.tr("提交评价"))
 
     def closeEvent(self, event: Any) -> None:
+        self.events.close()
         self.timeout.stop()
         self.thanks_timer.stop()
         super().closeEvent(event)

@@ -42,7 +42,9 @@ class LoginScreen(QWidget):
         self.login_button.clicked.connect(self.submit)
         for edit in (self.user_edit, self.password_edit, self.pin_edit):
             edit.setMinimumHeight(40)
-            edit.returnPressed.connect(self._enter)
+        self.user_edit.returnPressed.connect(self._user_entered)
+        self.password_edit.returnPressed.connect(self.submit)
+        self.pin_edit.returnPressed.connect(self.submit)
         form = QFormLayout()
         form.setVerticalSpacing(12)
         form.addRow(self.user_caption, self.user_edit)
@@ -93,8 +95,8 @@ class LoginScreen(QWidget):
 
     # --- submitting --------------------------------------------------------------------------------
 
-    def _enter(self) -> None:
-        if self.sender() is self.user_edit and not self.password_edit.text():
+    def _user_entered(self) -> None:
+        if not self.password_edit.text():
             self.password_edit.setFocus()
             return
         self.submit()

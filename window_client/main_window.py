@@ -358,4 +358,5 @@ class CounterMainWindow(QMainWindow):
             self.evaluator.close()
             self.evaluator.deleteLater()
             self.evaluator = None
+        self.events.close()
         super().closeEvent(event)

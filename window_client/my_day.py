@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from core.documents.common import local
 from core.evaluations import LEVELS, day_summary
 from ui_common.tasks import describe_failure
 
@@ -61,7 +62,7 @@ class MyDayScreen(QFrame):
         ctx, clerk = self.ctx, self.clerk
 
         def load() -> tuple:
-            today = datetime.now(UTC).astimezone().date()
+            today = local(datetime.now(UTC)).date()
             served = mean = None
             if ctx.hall is not None:
                 try:

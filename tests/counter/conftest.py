@@ -20,6 +20,8 @@ def open_counter(qtbot, ctx: Any, clerk=DEMO_CLERKS[0], size=(1366, 768)) -> Cou
     window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
     if clerk is not None:
         window.sign_in(clerk)
         qtbot.waitUntil(lambda: window.queue_panel._connected, timeout=10_000)
