@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -56,34 +56,43 @@ class ApplicantPanel(QFrame):
         self.id_error, self.phone_error = QLabel(), QLabel()
         for label in (self.id_error, self.phone_error):
             label.setProperty("role", "error")
+            label.hide()
         self.captions = [QLabel() for _ in range(5)]
-        form = QFormLayout()
-        form.setVerticalSpacing(4)
-        form.addRow(self.captions[0], self.name_edit)
-        form.addRow(self.captions[1], self.id_edit)
-        form.addRow("", self.id_error)
-        form.addRow(self.captions[2], self.phone_edit)
-        form.addRow("", self.phone_error)
-        form.addRow(self.captions[3], self.address_edit)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.captions[0], 0, 0)
+        grid.addWidget(self.name_edit, 0, 1)
+        grid.addWidget(self.captions[1], 0, 2)
+        grid.addWidget(self.id_edit, 0, 3)
+        grid.addWidget(self.id_error, 1, 3)
+        grid.addWidget(self.captions[2], 2, 0)
+        grid.addWidget(self.phone_edit, 2, 1)
+        grid.addWidget(self.captions[3], 2, 2)
+        grid.addWidget(self.address_edit, 2, 3)
+        grid.addWidget(self.phone_error, 3, 1)
+        grid.addWidget(self.captions[4], 4, 0)
         qr_row = QHBoxLayout()
         qr_row.addWidget(self.qr_edit, 1)
         qr_row.addWidget(self.qr_button)
-        form.addRow(self.captions[4], qr_row)
+        grid.addLayout(qr_row, 4, 1)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(3, 3)
         self.history_caption = QLabel()
         self.history_caption.setProperty("role", "caption")
         self.history_list = QListWidget()
-        self.history_list.setMaximumHeight(84)
+        self.history_list.setMaximumHeight(64)
+        grid.addWidget(self.history_caption, 4, 2)
+        grid.addWidget(self.history_list, 4, 3, 2, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(16, 10, 16, 10)
         layout.setSpacing(4)
         header = QHBoxLayout()
         header.addWidget(self.title_label)
         header.addStretch(1)
         header.addWidget(self.source_label)
         layout.addLayout(header)
-        layout.addLayout(form)
-        layout.addWidget(self.history_caption)
-        layout.addWidget(self.history_list)
+        layout.addLayout(grid)
         for edit in (self.name_edit, self.id_edit, self.phone_edit, self.address_edit):
             edit.textEdited.connect(self._edited)
         self.qr_edit.returnPressed.connect(self.resolve_qr)
@@ -172,6 +181,8 @@ class ApplicantPanel(QFrame):
             except ValidationError as exc:
                 ok = False
                 self.phone_error.setText(exc.user_message or self.tr("手机号码有误"))
+        self.id_error.setVisible(bool(self.id_error.text()))
+        self.phone_error.setVisible(bool(self.phone_error.text()))
         return ok
 
     def person(self) -> Person | None:

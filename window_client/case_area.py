@@ -104,7 +104,7 @@ class CaseArea(QFrame):
         from window_client.signature_pad import SignaturePad
 
         self.signature = SignaturePad()
-        self.signature.setFixedHeight(90)
+        self.signature.setFixedSize(300, 72)
         self.clear_signature_button = QPushButton()
         self.clear_signature_button.clicked.connect(self.signature.clear)
         self.decision_buttons: dict[Decision, QPushButton] = {}
@@ -125,7 +125,7 @@ class CaseArea(QFrame):
         buttons = QHBoxLayout()
         for decision in Decision:
             button = QPushButton()
-            button.setMinimumHeight(42)
+            button.setMinimumHeight(40)
             if decision is Decision.ACCEPT:
                 button.setProperty("role", "primary")
             button.clicked.connect(lambda _=False, d=decision: self.decide(d))
@@ -286,7 +286,8 @@ class CaseArea(QFrame):
             self.ctx.sync.nudge()
         numbers = "、".join(case.case_number for case in cases)
         names = {Decision.ACCEPT: self.tr("已受理"), Decision.TOLERATE: self.tr("已容缺受理"),
-                 Decision.CORRECT: self.tr("已出具补齐补正一次性告知书"), Decision.REFUSE: self.tr("已出具不予受理通知书")}
+                 Decision.CORRECT: self.tr("已出具补齐补正一次性告知书"),
+                 Decision.REFUSE: self.tr("已出具不予受理通知书")}
         self.result_label.setText(self.tr("{what}，办件编号 {numbers}，正在打印……").format(what=names[decision],
                                                                                  numbers=numbers))
         for case, document in documents:

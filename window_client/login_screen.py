@@ -162,7 +162,7 @@ class LoginScreen(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def showEvent(self, event) -> None:  # noqa: ANN001
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self.card_uid:
             self.user_edit.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -176,8 +176,7 @@ class CounterMainWindow(QMainWindow):
         counter = self.counter_id()
         if counter is not None:
             self.queue_panel.attach(self.ctx, self.events, counter, clerk.staff_number)
-        if self.ctx.catalog is not None and self.case_area.item_combo.count() == 0:
-            self.case_area.load_catalog(self.ctx.catalog)
+        self.ensure_catalog()
         if self.evaluator is not None:
             self.evaluator.set_clerk(clerk, counter)
         elif len(QGuiApplication.screens()) > 1:
@@ -185,6 +184,11 @@ class CounterMainWindow(QMainWindow):
         self.cases_today.refresh()
         self.retranslate()
         self.call_next_action.setEnabled(True)
+
+    def ensure_catalog(self) -> None:
+        """The catalogue loads after the first frame: fill the item chooser once it is there."""
+        if self.ctx.catalog is not None and self.case_area.item_combo.count() == 0:
+            self.case_area.load_catalog(self.ctx.catalog)
 
     def logout(self) -> None:
         if self.clerk is None:
@@ -226,6 +230,7 @@ class CounterMainWindow(QMainWindow):
 
     def _identity(self, event: IdentityPresented) -> None:
         self.last_person = (event.person, event.problems)
+        self.ensure_catalog()
         if self.clerk is not None:
             self.applicant_panel.fill(event.person, problems=event.problems)
 
@@ -251,6 +256,7 @@ class CounterMainWindow(QMainWindow):
     # --- queue -------------------------------------------------------------------------------------
 
     def _ticket_changed(self, ticket: Any) -> None:
+        self.ensure_catalog()
         previous = self.case_area.ticket
         self.case_area.ticket = ticket
         if ticket is not None and (previous is None or previous.id != ticket.id):

@@ -278,9 +278,7 @@ class QueuePanel(QFrame):
         if self.ctx is None or self.ctx.hall is None or self.counter_id is None:
             self.problem.emit(self.tr("叫号服务未连接"))
             return False
-        if self.busy:
-            return False
-        return True
+        return not self.busy
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.busy = True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
@@ -12,7 +14,7 @@ class SignaturePad(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(260, 90)
+        self.setMinimumSize(260, 64)
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.setToolTip(self.tr("请申请人在此签名"))
         self._strokes: list[list[QPoint]] = []
@@ -44,7 +46,7 @@ class SignaturePad(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor("#111111"), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         for stroke in self._strokes:
-            for a, b in zip(stroke, stroke[1:], strict=False):
+            for a, b in itertools.pairwise(stroke):
                 painter.drawLine(a, b)
 
     def paintEvent(self, event: QPaintEvent) -> None:
