@@ -20,7 +20,7 @@ from typing import Any
 
 from core.errors import HalltermError
 
-MODES = ("kiosk", "counter", "technician", "display")
+MODES = ("kiosk", "counter", "technician", "display", "evaluator")
 LANGUAGES = ("zh_CN", "en")
 log = logging.getLogger("hallterm")
 
@@ -29,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="hallterm — 政务服务大厅终端")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for mode, help_text in zip(MODES, ("自助终端 self-service kiosk", "窗口受理 counter client",
-                                       "技术维护 technician console", "叫号屏 call display"), strict=True):
+                                       "技术维护 technician console", "叫号屏 call display",
+                                       "评价器 counter evaluator (second screen)"), strict=True):
         sub = commands.add_parser(mode, help=help_text)
         sub.add_argument("--demo", action="store_true", help="embedded defaults, demo data folder, simulators")
         sub.add_argument("--config", type=Path, metavar="FILE", help="the terminal's TOML config file")
@@ -113,6 +114,8 @@ def create_window(mode: str, ctx: Any) -> Any:
         from kiosk import create_main_window
     elif mode == "counter":
         from window_client import create_main_window
+    elif mode == "evaluator":
+        from window_client import create_evaluator_window as create_main_window
     elif mode == "technician":
         from technician import create_main_window
     else:

@@ -111,6 +111,17 @@ class IdentityWithdrawn(Event):
 
 
 @dataclass(frozen=True, kw_only=True)
+class StaffCardPresented(Event):
+    """A staff card (PC/SC) was laid on the reader; ``uid_hex`` identifies the clerk, a PIN proves it."""
+
+    uid_hex: str
+    device: str
+
+    def __repr__(self) -> str:  # the whole UID stays out of logs
+        return f"StaffCardPresented(device={self.device!r}, uid=…{self.uid_hex[-4:]})"
+
+
+@dataclass(frozen=True, kw_only=True)
 class CodeScanned(Event):
     """A QR or bar code was scanned; the text is untrusted until a consumer has parsed and verified it."""
 

@@ -21,6 +21,7 @@ from core.events import (
     EventBus,
     IdentityPresented,
     IdentityWithdrawn,
+    StaffCardPresented,
 )
 from core.identity import DocumentType, Gender, IdentitySource, Person
 from devices.base import CardRemoved, DataEvent, DeviceEvent, ErrorEvent, StatusChanged
@@ -83,6 +84,8 @@ class DeviceBridge:
         if hasattr(data, "card_type") and hasattr(data, "id_number"):
             self.bus.publish(IdentityPresented(person=person_from_card(data), device=event.device,
                                                problems=tuple(data.issues)))
+        elif hasattr(data, "uid_hex"):
+            self.bus.publish(StaffCardPresented(uid_hex=data.uid_hex, device=event.device))
         elif hasattr(data, "text"):
             self.bus.publish(CodeScanned(text=data.text, device=event.device))
         else:

@@ -57,7 +57,91 @@ def _technician_page(name: str) -> Callable[[Any], None]:
 
 
 def _counter_shortcut(window: Any) -> None:
+    _counter_signed_in(window)
     window.call_next_action.trigger()
+
+
+def _counter_signed_in(window: Any) -> None:
+    from core.catalog import default_catalog_dir, load_catalog
+    from core.staff import DEMO_CLERKS
+
+    if window.ctx.catalog is None:
+        window.ctx.catalog = load_catalog(default_catalog_dir())
+    window.sign_in(DEMO_CLERKS[0])
+
+
+def _counter_serving(window: Any) -> None:
+    """A clerk mid-case: ticket called, ID card read, an item chosen and its materials checked."""
+    from datetime import date
+
+    from core.cases.model import MaterialStatus
+    from core.identity import Gender, IdentitySource, Person
+
+    _counter_signed_in(window)
+    window.set_hall_link(True)
+    window.queue_panel.set_queue("B012", 5)
+    window.applicant_panel.fill(Person(name="张三", id_number="11010519491231002X", source=IdentitySource.CARD,
+                                       gender=Gender.FEMALE, birth_date=date(1949, 12, 31), phone="13800000000",
+                                       address="北京市朝阳区示例路1号院2号楼3单元401室"))
+    window.case_area.choose("430102WJ000101")
+    window.case_area.mark_all_received()
+    window.case_area.set_status("hygiene_report", MaterialStatus.MISSING)
+
+
+def _counter_cases_today(window: Any) -> None:
+    from core.demo import DEMO_CITIZENS
+
+    _counter_signed_in(window)
+    window.tabs.setCurrentWidget(window.cases_today)
+    cases = []
+    try:
+        from datetime import UTC, datetime
+
+        from core.cases import Case, CaseType, Channel, machine
+
+        now = datetime.now(UTC)
+        for n, citizen in enumerate(DEMO_CITIZENS):
+            item = window.ctx.catalog.items[n * 3]
+            case = machine.new_case(actor="clerk:0231", at=now, case_id=Case.new_id(),
+                                    case_number=f"43010220260302C01{n + 1:05d}", item_code=item.implementation_code,
+                                    item_name=item.name, case_type=CaseType(item.case_type.value),
+                                    channel=Channel.COUNTER, region_code="430102", terminal_id="C01", created_at=now,
+                                    applicant=citizen.person())
+            cases.append(machine.submit(case, actor="clerk:0231", at=now))
+    finally:
+        window.cases_today.show_cases(cases, waiting=1)
+
+
+def _counter_my_day(window: Any) -> None:
+    _counter_signed_in(window)
+    window.tabs.setCurrentWidget(window.my_day)
+    window.my_day.show_numbers(23, 412.0, 19, {"非常满意": 12, "满意": 6, "基本满意": 1, "不满意": 0, "非常不满意": 0})
+
+
+def _evaluator_clerk(window: Any) -> None:
+    from core.staff import DEMO_CLERKS
+
+    window.set_clerk(DEMO_CLERKS[0], "3")
+
+
+def _evaluator_serving(window: Any) -> None:
+    from types import SimpleNamespace
+
+    _evaluator_clerk(window)
+    window.ticket = SimpleNamespace(id="t1", number="B012")
+    window.retranslate()
+
+
+def _evaluator_levels(window: Any) -> None:
+    from types import SimpleNamespace
+
+    _evaluator_clerk(window)
+    window.service_finished(SimpleNamespace(id="t1", number="B012", business_day="2026-03-02"))
+
+
+def _evaluator_reasons(window: Any) -> None:
+    _evaluator_levels(window)
+    window.choose("不满意")
 
 
 SCREENS: tuple[Screen, ...] = (
@@ -70,6 +154,14 @@ SCREENS: tuple[Screen, ...] = (
     Screen("counter-1366x768", "counter", "zh_CN", False, (1366, 768)),
     Screen("counter-1920x1080", "counter", "zh_CN", False, (1920, 1080)),
     Screen("counter-en-1366x768", "counter", "en", False, (1366, 768), _counter_shortcut),
+    *(Screen(f"counter-{name}-{w}x{h}", "counter", "zh_CN", False, (w, h), prepare)
+      for name, prepare in (("serving", _counter_serving), ("cases-today", _counter_cases_today),
+                            ("my-day", _counter_my_day))
+      for w, h in ((1366, 768), (1920, 1080))),
+    *(Screen(f"evaluator-{name}-{w}x{h}", "evaluator", "zh_CN", False, (w, h), prepare)
+      for name, prepare in (("serving", _evaluator_serving), ("levels", _evaluator_levels),
+                            ("reasons", _evaluator_reasons))
+      for w, h in ((1366, 768), (1920, 1080))),
     Screen("technician-1366x768", "technician", "zh_CN", False, (1366, 768)),
     *(Screen(f"technician-{page}-1366x768", "technician", "zh_CN", False, (1366, 768), _technician_page(page))
       for page in ("devices", "links", "kiosk_settings", "diagnostics")),

@@ -35,8 +35,10 @@ MODE_SERVICES: dict[str, frozenset[str]] = {
     "counter": frozenset({"documents", "devices", "printing", "hall", "central", "sync"}),
     "technician": frozenset({"documents"}),   # its devices page starts and restarts each device itself
     "display": frozenset({"hall"}),
+    "evaluator": frozenset({"hall"}),     # the counter's evaluator: hall events only; evaluations go to the store
 }
-HALL_ROLE_BY_MODE = {"kiosk": "kiosk", "counter": "counter", "display": "display", "technician": "admin"}
+HALL_ROLE_BY_MODE = {"kiosk": "kiosk", "counter": "counter", "display": "display", "technician": "admin",
+                     "evaluator": "display"}
 DEMO_HALL_URL_FILE = "hall-server.url"
 RECEIPT_PRINTER_DEVICE = "receipt_printer"
 A4_PRINTER_DEVICE = "a4_printer"

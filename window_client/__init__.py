@@ -14,3 +14,15 @@ def create_main_window(ctx: AppContext) -> QWidget:
     from window_client.main_window import CounterMainWindow
 
     return CounterMainWindow(ctx)
+
+
+def create_evaluator_window(ctx: AppContext) -> QWidget:
+    """``python main.py evaluator``: the citizen-facing evaluator of this counter, as its own program."""
+    from core.staff import ClerkDirectory
+    from window_client.evaluator_window import EvaluatorWindow
+
+    try:
+        directory = ClerkDirectory.for_terminal(ctx.settings, ctx.paths, demo=ctx.demo)
+    except Exception:
+        directory = ClerkDirectory(())
+    return EvaluatorWindow(ctx, directory)

@@ -143,6 +143,23 @@ SETTINGS: tuple[Setting, ...] = (
             description="打印办件进度查询结果的设备名称；none 表示不打印。",
             description_en="Device that prints progress look-ups; none does not print them.",
             check=_device_name),
+    Setting(key="counter.clerks_file", kind=Kind.PATH, default=None, label="工作人员文件",
+            description="工作人员账号、工号、窗口和登录密钥（argon2id 散列）所在的 TOML 文件；留空使用配置文件旁的 "
+                        "clerks.toml（演示模式内置两名演示工作人员）。",
+            description_en="TOML file of clerks (user, staff number, counter, argon2id hashes); empty uses clerks.toml "
+                           "next to the config file (demo mode has two built-in demo clerks)."),
+    Setting(key="counter.max_login_failures", kind=Kind.INT, default=5, minimum=3, maximum=10,
+            label="登录失败锁定次数",
+            description="连续输错密码或工作证密码达到此次数后锁定该账号。",
+            description_en="Failed logins in a row that lock an account."),
+    Setting(key="counter.lockout_minutes", kind=Kind.INT, default=15, minimum=1, maximum=1440,
+            label="账号锁定时长（分钟）",
+            description="账号被锁定后多少分钟内不能登录。",
+            description_en="Minutes an account stays locked after too many failed logins."),
+    Setting(key="counter.evaluation_timeout_s", kind=Kind.INT, default=30, minimum=10, maximum=300,
+            label="评价等待时长（秒）",
+            description="服务结束后评价器等待群众评价的秒数，超时不记录评价。",
+            description_en="Seconds the evaluator waits for a rating after a service; a timeout records nothing."),
     # --- store ------------------------------------------------------------------------------------
     Setting(key="store.data_dir", kind=Kind.PATH, default=None, label="数据文件夹",
             description="本地数据库、密钥和日志所在文件夹；留空使用系统默认位置。相对路径相对于配置文件所在文件夹。",

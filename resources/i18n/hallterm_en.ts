@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ApplicantPanel</name>
+    <message>
+        <source>政务服务平台未连接，无法解析电子证照</source>
+        <translation>The service platform is not connected; the e-licence cannot be resolved</translation>
+    </message>
+    <message>
+        <source>正在向平台查询电子证照……</source>
+        <translation>Asking the platform for the e-licence…</translation>
+    </message>
+    <message>
+        <source>电子证照无法解析，请读取身份证或手工录入</source>
+        <translation>The e-licence could not be resolved; read the ID card or type the details</translation>
+    </message>
+    <message>
+        <source>身份证号码有误</source>
+        <translation>The ID number is not valid</translation>
+    </message>
+    <message>
+        <source>手机号码有误</source>
+        <translation>The mobile number is not valid</translation>
+    </message>
+    <message>
+        <source>以往办件（{count} 件）</source>
+        <translation>Earlier cases ({count})</translation>
+    </message>
+    <message>
+        <source>以往办件：无</source>
+        <translation>Earlier cases: none</translation>
+    </message>
+    <message>
+        <source>按 F5 读取身份证，扫描电子证照，或手工录入</source>
+        <translation>Press F5 to read the ID card, scan an e-licence, or type</translation>
+    </message>
+    <message>
+        <source>已读取身份证</source>
+        <translation>Read from the ID card</translation>
+    </message>
+    <message>
+        <source>已通过电子证照核验</source>
+        <translation>Verified by e-licence</translation>
+    </message>
+    <message>
+        <source>手工录入</source>
+        <translation>Typed in</translation>
+    </message>
+    <message>
+        <source>（证件数据有疑问，请核对）</source>
+        <translation> (the card data looks doubtful, please check)</translation>
+    </message>
+    <message>
+        <source>办事人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>电子证照</source>
+        <translation>E-licence</translation>
+    </message>
+    <message>
+        <source>扫描群众出示的亮证二维码</source>
+        <translation>Scan the e-licence QR code the citizen shows</translation>
+    </message>
+    <message>
+        <source>解析</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>以往办件</source>
+        <translation>Earlier cases</translation>
+    </message>
+</context>
+<context>
     <name>CameraPreview</name>
     <message>
         <source>未检测到摄像头：请检查高拍仪或摄像头的 USB 线，插好后再点“摄像头预览”。</source>
@@ -27,20 +114,203 @@
 <context>
     <name>CaseArea</name>
     <message>
-        <source>办事人与办件</source>
-        <translation>Applicant and case</translation>
+        <source>【一件事】{name}</source>
+        <translation>[Bundle] {name}</translation>
     </message>
     <message>
-        <source>尚未接待办事人</source>
-        <translation>No applicant yet</translation>
+        <source>输入事项名称或编码选择事项，或选择“一件事”</source>
+        <translation>Type an item name or code, or choose a bundle</translation>
     </message>
     <message>
-        <source>按 F2 叫号，或按 F5 读取办事人身份证，开始受理。</source>
-        <translation>Press F2 to call the next ticket, or F5 to read the applicant&apos;s ID card.</translation>
+        <source>必备，可容缺</source>
+        <translation>Required, may follow later</translation>
+    </message>
+    <message>
+        <source>必备</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>非必备</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>有误时说明问题</source>
+        <translation>What is wrong, if anything</translation>
+    </message>
+    <message>
+        <source>请先读取身份证或录入办事人信息</source>
+        <translation>Read the ID card or enter the applicant first</translation>
+    </message>
+    <message>
+        <source>请先选择事项</source>
+        <translation>Choose an item first</translation>
+    </message>
+    <message>
+        <source>综合窗口 {number}号</source>
+        <translation>Counter {number}</translation>
+    </message>
+    <message>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>已容缺受理</source>
+        <translation>Accepted with materials to follow</translation>
+    </message>
+    <message>
+        <source>已出具补齐补正一次性告知书</source>
+        <translation>One-time correction notice issued</translation>
+    </message>
+    <message>
+        <source>已出具不予受理通知书</source>
+        <translation>Refusal notice issued</translation>
+    </message>
+    <message>
+        <source>{what}，办件编号 {numbers}，正在打印……</source>
+        <translation>{what}, case {numbers}, printing…</translation>
+    </message>
+    <message>
+        <source>正在打印……</source>
+        <translation>printing…</translation>
+    </message>
+    <message>
+        <source>已打印。</source>
+        <translation>printed.</translation>
+    </message>
+    <message>
+        <source>打印机暂时无法使用，文书已进入补打队列，可在“今日办件”中补打。</source>
+        <translation>The printer is unavailable; the document waits in the reprint queue (Cases today).</translation>
+    </message>
+    <message>
+        <source>保存失败，请重试或联系技术人员。</source>
+        <translation>Could not save; try again or call a technician.</translation>
+    </message>
+    <message>
+        <source>原件已收</source>
+        <translation>Original received</translation>
+    </message>
+    <message>
+        <source>复印件已收</source>
+        <translation>Copy received</translation>
+    </message>
+    <message>
+        <source>电子证照复用</source>
+        <translation>Reused e-licence</translation>
+    </message>
+    <message>
+        <source>缺少</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>有误</source>
+        <translation>Wrong</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>尚未选择事项</source>
+        <translation>No item chosen yet</translation>
+    </message>
+    <message>
+        <source>按 F2 叫号、F5 读卡，然后在上方输入事项名称选择事项。</source>
+        <translation>Press F2 to call, F5 to read the card, then choose the item above.</translation>
+    </message>
+    <message>
+        <source>必备材料全部收到</source>
+        <translation>All required received</translation>
+    </message>
+    <message>
+        <source>理由 / 审查意见</source>
+        <translation>Reason / remarks</translation>
+    </message>
+    <message>
+        <source>不予受理必须填写理由；补齐补正可补充说明</source>
+        <translation>Required for a refusal; optional for a correction notice</translation>
+    </message>
+    <message>
+        <source>补交期限</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>清除签名</source>
+        <translation>Clear signature</translation>
+    </message>
+    <message>
+        <source>容缺受理</source>
+        <translation>Accept, materials later</translation>
+    </message>
+    <message>
+        <source>补齐补正</source>
+        <translation>Ask for corrections</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Refuse</translation>
+    </message>
+</context>
+<context>
+    <name>CasesTodayScreen</name>
+    <message>
+        <source>补打队列：{count} 份文书等待打印</source>
+        <translation>Reprint queue: {count} documents waiting</translation>
+    </message>
+    <message>
+        <source>补打队列：无</source>
+        <translation>Reprint queue: empty</translation>
+    </message>
+    <message>
+        <source>{number} 的文书已重新打印</source>
+        <translation>Documents of {number} printed again</translation>
+    </message>
+    <message>
+        <source>今日办件</source>
+        <translation>Cases today</translation>
+    </message>
+    <message>
+        <source>按办件编号、姓名或身份证号查找</source>
+        <translation>Search by case number, name or ID number</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>补打文书 (Enter)</source>
+        <translation>Reprint (Enter)</translation>
+    </message>
+    <message>
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
     </message>
 </context>
 <context>
     <name>CounterMainWindow</name>
+    <message>
+        <source>请将身份证放在读卡器上</source>
+        <translation>Place the ID card on the reader</translation>
+    </message>
     <message>
         <source>办件同步：未启动</source>
         <translation>Case sync: not started</translation>
@@ -78,12 +348,52 @@
         <translation>Counter number not set</translation>
     </message>
     <message>
-        <source>工作人员：{name}</source>
-        <translation>Clerk: {name}</translation>
+        <source>工作人员：{name}（工号 {number}）</source>
+        <translation>Clerk: {name} (staff no. {number})</translation>
+    </message>
+    <message>
+        <source>开始办理</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>转移</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>受理 (Ctrl+1)</source>
+        <translation>Accept (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>今日办件 (Ctrl+2)</source>
+        <translation>Cases today (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>我的今日 (Ctrl+3)</source>
+        <translation>My day (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter 受理</source>
+        <translation>Ctrl+Enter accept</translation>
     </message>
     <message>
         <source>工作人员：未登录</source>
         <translation>Clerk: not signed in</translation>
+    </message>
+    <message>
+        <source>退出登录 (Ctrl+L)</source>
+        <translation>Log out (Ctrl+L)</translation>
     </message>
     <message>
         <source>叫号服务已连接</source>
@@ -416,7 +726,7 @@
     </message>
     <message>
         <source>事项</source>
-        <translation>Service item</translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>承诺办结日期</source>
@@ -465,6 +775,65 @@
     <message>
         <source>我已拍照</source>
         <translation>I have taken a photo</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluatorWindow</name>
+    <message>
+        <source>请至少选择一项原因</source>
+        <translation>Please choose at least one reason</translation>
+    </message>
+    <message>
+        <source>感谢您的评价！</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+        <source>服务评价</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <source>{counter} 号窗口  工作人员 {name}</source>
+        <translation>Counter {counter}  Clerk {name}</translation>
+    </message>
+    <message>
+        <source>工号 {number}</source>
+        <translation>Staff no. {number}</translation>
+    </message>
+    <message>
+        <source>{counter} 号窗口</source>
+        <translation>Counter {counter}</translation>
+    </message>
+    <message>
+        <source>暂停服务</source>
+        <translation>Not serving</translation>
+    </message>
+    <message>
+        <source>正在办理</source>
+        <translation>Now serving</translation>
+    </message>
+    <message>
+        <source>欢迎您</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <source>请您对本次服务作出评价</source>
+        <translation>Please rate this service</translation>
+    </message>
+    <message>
+        <source>请告诉我们哪里做得不好（可多选）</source>
+        <translation>Tell us what went wrong (choose any)</translation>
+    </message>
+    <message>
+        <source>其他意见（可不填）</source>
+        <translation>Other comments (optional)</translation>
+    </message>
+    <message>
+        <source>提交评价</source>
+        <translation>Submit</translation>
     </message>
 </context>
 <context>
@@ -782,6 +1151,114 @@ please go to {counter}</translation>
     </message>
 </context>
 <context>
+    <name>LoginScreen</name>
+    <message>
+        <source>本机未配置工作人员，请联系技术人员。</source>
+        <translation>No clerks are configured on this terminal; call a technician.</translation>
+    </message>
+    <message>
+        <source>请输入工作证密码。</source>
+        <translation>Enter your staff card PIN.</translation>
+    </message>
+    <message>
+        <source>请输入用户名和密码，或刷工作证。</source>
+        <translation>Enter user name and password, or tap your staff card.</translation>
+    </message>
+    <message>
+        <source>正在验证……</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>登录失败，请重试。</source>
+        <translation>Login failed, please try again.</translation>
+    </message>
+    <message>
+        <source>工作人员登录</source>
+        <translation>Clerk login</translation>
+    </message>
+    <message>
+        <source>输入用户名和密码，或将工作证放在读卡器上后输入工作证密码。</source>
+        <translation>Enter user name and password, or place your staff card on the reader and enter its PIN.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>工作证密码</source>
+        <translation>Card PIN</translation>
+    </message>
+    <message>
+        <source>已读取工作证，请输入工作证密码。</source>
+        <translation>Staff card read; enter its PIN.</translation>
+    </message>
+    <message>
+        <source>登录  (Enter)</source>
+        <translation>Log in  (Enter)</translation>
+    </message>
+    <message>
+        <source>例如 zhangwei</source>
+        <translation>e.g. zhangwei</translation>
+    </message>
+</context>
+<context>
+    <name>MyDayScreen</name>
+    <message>
+        <source>未连接叫号服务</source>
+        <translation>Queue service not connected</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 人</source>
+        <translation type="unfinished">
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>暂无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>{minutes} 分 {seconds} 秒</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 件</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>今日评价（共 {total} 条）</source>
+        <translation>Ratings today ({total})</translation>
+    </message>
+    <message>
+        <source>我的今日</source>
+        <translation>My day</translation>
+    </message>
+    <message>
+        <source>已服务</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>平均办理时长</source>
+        <translation>Average service time</translation>
+    </message>
+    <message>
+        <source>经办办件</source>
+        <translation>Cases handled</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
     <name>NoticeBanner</name>
     <message>
         <source>知道了</source>
@@ -873,12 +1350,56 @@ please go to {counter}</translation>
         <translation>None</translation>
     </message>
     <message>
+        <source>请先办结或过号当前号码 {number}</source>
+        <translation>Finish or skip {number} first</translation>
+    </message>
+    <message>
+        <source>请至少选择一项叫号业务</source>
+        <translation>Choose at least one service to call</translation>
+    </message>
+    <message>
+        <source>当前没有等候的群众</source>
+        <translation>Nobody is waiting</translation>
+    </message>
+    <message>
+        <source>当前没有正在办理的号码</source>
+        <translation>No ticket is being served</translation>
+    </message>
+    <message>
+        <source>{number} 已转至{service}，号码不变</source>
+        <translation>{number} moved to {service}, same number</translation>
+    </message>
+    <message>
+        <source>请选择或填写暂停原因</source>
+        <translation>Choose or type a reason for the pause</translation>
+    </message>
+    <message>
+        <source>叫号服务未连接</source>
+        <translation>Queue service not connected</translation>
+    </message>
+    <message>
+        <source>叫号服务暂时无法连接，请稍后再试</source>
+        <translation>The queue service cannot be reached; try again shortly</translation>
+    </message>
+    <message>
+        <source>已叫号，等候群众到窗口</source>
+        <translation>Called, waiting for the citizen</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>Serving</translation>
+    </message>
+    <message>
+        <source>窗口已暂停：{reason}</source>
+        <translation>Counter paused: {reason}</translation>
+    </message>
+    <message>
         <source>等候人数</source>
         <translation>Waiting</translation>
     </message>
     <message>
         <source>未连接叫号服务</source>
-        <translation>Not connected to the queue service</translation>
+        <translation>Queue service not connected</translation>
     </message>
     <message numerus="yes">
         <source>%n 人等候</source>
@@ -888,6 +1409,26 @@ please go to {counter}</translation>
         </translation>
     </message>
     <message>
+        <source>叫号业务</source>
+        <translation>Services to call</translation>
+    </message>
+    <message>
+        <source>临时离开</source>
+        <translation>Away briefly</translation>
+    </message>
+    <message>
+        <source>业务咨询</source>
+        <translation>Consulting</translation>
+    </message>
+    <message>
+        <source>系统故障</source>
+        <translation>System fault</translation>
+    </message>
+    <message>
+        <source>用餐</source>
+        <translation>Meal break</translation>
+    </message>
+    <message>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
@@ -895,12 +1436,32 @@ please go to {counter}</translation>
         <source>过号</source>
         <translation>Skip</translation>
     </message>
+    <message>
+        <source>开始办理</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>转移</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation>Pause</translation>
+    </message>
 </context>
 <context>
     <name>ServiceUnavailableWindow</name>
     <message>
         <source>暂停服务</source>
-        <translation>Out of service</translation>
+        <translation>Not serving</translation>
     </message>
     <message>
         <source>本机暂停服务</source>
@@ -983,6 +1544,17 @@ please go to {counter}</translation>
     <message>
         <source>恢复默认</source>
         <translation>Restore defaults</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>请申请人在此签名</source>
+        <translation>Applicant signs here</translation>
+    </message>
+    <message>
+        <source>申请人签名</source>
+        <translation>Applicant&apos;s signature</translation>
     </message>
 </context>
 <context>

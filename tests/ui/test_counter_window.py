@@ -1,4 +1,4 @@
-"""The clerk's workspace skeleton: shortcuts, queue panel, empty case area, both screen sizes."""
+"""The clerk's workspace without services: login first, shortcuts registered, both screen sizes."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
+from core.staff import DEMO_CLERKS
 from window_client import create_main_window
 
 
@@ -19,47 +20,34 @@ def counter(qtbot, make_ctx):
     return window
 
 
-def test_f2_to_f5_are_registered_as_actions(counter):
-    shortcuts = {action.shortcut().toString(): action.text() for action in counter.actions()}
-    assert shortcuts == {"F2": "叫号", "F3": "重呼", "F4": "过号", "F5": "读卡"}
+def test_the_login_screen_comes_first_and_queue_keys_wait_for_it(counter):
+    assert counter.pages.currentWidget() is counter.login_screen
+    assert not counter.call_next_action.isEnabled()
+    assert counter.clerk_label.text() == "工作人员：未登录"
+
+
+def test_function_keys_are_registered_as_actions(counter):
+    shortcuts = {action.shortcut().toString(): action.text() for action in counter.actions_by_name.values()}
+    assert shortcuts == {"F2": "叫号", "F3": "重呼", "F4": "过号", "F5": "读卡", "F6": "开始办理", "F7": "办结",
+                         "F8": "转移", "F9": "暂停"}
     assert counter.call_next_action.shortcut() == QKeySequence(Qt.Key.Key_F2)
-    assert counter.read_card_action.shortcut() == QKeySequence(Qt.Key.Key_F5)
     status = counter.shortcuts_label.text()
-    for key in ("F2 叫号", "F3 重呼", "F4 过号", "F5 读卡"):
+    for key in ("F2 叫号", "F3 重呼", "F4 过号", "F5 读卡", "Ctrl+Enter 受理"):
         assert key in status
 
 
-def test_pressing_f2_says_the_queue_service_is_not_connected(qtbot, counter):
-    counter.activateWindow()
-    qtbot.waitActive(counter)
-    qtbot.keyClick(counter, Qt.Key.Key_F2)
-    assert counter.notice.isVisible()
+def test_without_a_hall_the_signed_in_clerk_is_told_plainly(qtbot, counter):
+    counter.sign_in(DEMO_CLERKS[0])
+    assert counter.clerk_label.text() == "工作人员：张伟（工号 0231）"
+    counter.call_next_action.trigger()
     assert counter.notice.message_label.text() == "叫号服务未连接"
     counter.notice.dismiss()
-
-
-@pytest.mark.parametrize("name", ["recall", "skip"])
-def test_queue_buttons_trigger_the_same_actions(qtbot, counter, name):
-    with qtbot.waitSignal(counter.actions_by_name[name].triggered, timeout=1000):
-        qtbot.mouseClick(counter.queue_panel.buttons[name], Qt.MouseButton.LeftButton)
-    assert counter.notice.message_label.text() == "叫号服务未连接"
-    counter.notice.dismiss()
-
-
-def test_f5_says_the_card_reader_is_not_connected(counter):
     counter.read_card_action.trigger()
     assert counter.notice.message_label.text() == "读卡器未连接"
     counter.notice.dismiss()
-
-
-def test_header_and_queue_panel_say_what_is_missing(counter):
-    assert counter.counter_label.text() == "3 号窗口"
-    assert counter.clerk_label.text() == "工作人员：未登录"
-    assert counter.link_pill.text() == "叫号服务未连接"
-    assert counter.link_pill.state == "error"
     assert counter.queue_panel.waiting_label.text() == "未连接叫号服务"
     assert counter.queue_panel.current_label.text() == "暂无"
-    assert counter.case_area.empty_state.title_label.text() == "尚未接待办事人"
+    assert counter.case_area.empty_state.title_label.text() == "尚未选择事项"
 
 
 def test_a_connected_queue_shows_the_ticket_and_the_waiting_count(counter):
@@ -72,6 +60,7 @@ def test_a_connected_queue_shows_the_ticket_and_the_waiting_count(counter):
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 def test_fits_the_two_counter_screen_sizes(qtbot, counter, size):
+    counter.sign_in(DEMO_CLERKS[0])
     counter.resize(*size)
     qtbot.waitUntil(lambda: (counter.width(), counter.height()) == size)
     assert counter.minimumSizeHint().width() <= size[0]

@@ -16,6 +16,8 @@ def create_window(mode, ctx):
     import technician
     import window_client
 
+    if mode == "evaluator":
+        return window_client.create_evaluator_window(ctx)
     packages = {"kiosk": kiosk, "counter": window_client, "technician": technician, "display": hall_display}
     return packages[mode].create_main_window(ctx)
 
