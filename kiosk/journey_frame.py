@@ -149,6 +149,30 @@ class JourneyScreen(QWidget):
 
         print_document(self.ctx, document, case_id=case_id, on_result=done)
 
+    def render_and_print(self, render: Callable[[], IssuedDocument], *, case_id: str | None = None,
+                         on_printed: Callable[[PrintResult], None] | None = None,
+                         on_failed: Callable[[BaseException], None] | None = None) -> None:
+        """Render off the GUI thread (a PDF takes a moment), then ``print_or_show``."""
+
+        def rendered(document: IssuedDocument) -> None:
+            if not self.events.closed:
+                self.print_or_show(document, case_id=case_id, on_printed=on_printed)
+
+        def failed(exc: BaseException) -> None:
+            log.error("JOURNEY_RENDER_FAILED %s", getattr(exc, "code", type(exc).__name__))
+            if self.events.closed:
+                return
+            if on_failed is not None:
+                on_failed(exc)
+            else:
+                self.say(self.tr("暂时无法出具文书"), self.tr("请到大厅服务台办理打印。"),
+                         [(self.tr("返回首页"), self.home_requested.emit)])
+
+        if self.ctx.tasks is None:
+            failed(RuntimeError("no task runner"))
+            return
+        self.ctx.tasks.run(render, on_success=rendered, on_failure=failed)
+
     def show_document(self, document: IssuedDocument, reason: str) -> DocumentOnScreen:
         if self.document_view is not None:
             self.pages.removeWidget(self.document_view)

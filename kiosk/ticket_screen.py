@@ -252,8 +252,13 @@ class TicketScreen(JourneyScreen):
         self._label_ticket()
         self.show_page(self.result_page)
         if self._print_status == "printing":
-            document = render_ticket(self._ticket_data(ticket), key=self.ctx.signing_key)
-            self.print_or_show(document, on_printed=self._printed)
+            data, key = self._ticket_data(ticket), self.ctx.signing_key
+            self.render_and_print(lambda: render_ticket(data, key=key), on_printed=self._printed,
+                                  on_failed=self._not_printed)
+
+    def _not_printed(self, _exc: BaseException) -> None:
+        self._print_status = "none"
+        self._label_ticket()
 
     def _printed(self, _result: object) -> None:
         self._print_status = "printed"
