@@ -2,24 +2,25 @@
 page, the 返回首页 button, device events on the GUI thread, and printing with the on-screen fallback.
 
 A journey screen is dropped by the main window when the citizen goes home (or the idle reset does it), so
-all it holds about a person goes with it; ``leave()`` stops listening to the bus at once.
+all it holds about a person goes with it. Who the person is lives in the window's ``KioskSession``; device
+events come through the window's one ``KioskEvents`` (Qt drops the connections with the screen). Work that
+finishes after the screen has gone (a print, a look-up) is dropped: ``alive()`` says whether to go on.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from core.documents.common import HallInfo, IssuedDocument
-from core.events import Event
 from core.print_queue import PrintResult
+from kiosk.session import KioskEvents, KioskSession
 from ui_common.context import AppContext
 from ui_common.document_on_screen import DocumentOnScreen
-from ui_common.event_bridge import QtEventBridge
 from ui_common.print_flow import print_document
 
 log = logging.getLogger(__name__)
@@ -81,9 +82,13 @@ class JourneyScreen(QWidget):
 
     home_requested = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, session: KioskSession, events: KioskEvents,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.session = session
+        self.events = events
+        self._left = False
         self.heading = QLabel(self)
         self.heading.setProperty("role", "heading")
         self.heading.setWordWrap(True)
@@ -105,11 +110,6 @@ class JourneyScreen(QWidget):
         layout.addWidget(self.pages, 1)
         layout.addLayout(bottom)
 
-        self.events = QtEventBridge(ctx.bus, self)
-        bridge = self.events
-        # The bus holds the bridge's handler: stop it before the Qt object goes.
-        self.destroyed.connect(lambda *_: bridge.close())
-
     # --- pages and messages ---------------------------------------------------------------------
 
     def add_page(self, page: QWidget) -> QWidget:
@@ -123,12 +123,12 @@ class JourneyScreen(QWidget):
         self.message.show_message(title, body, list(actions))
         self.show_page(self.message)
 
-    def on_event(self, event_type: type[Event], slot: Callable[[Any], None]) -> None:
-        self.events.on(event_type, slot)
+    def alive(self) -> bool:
+        """False once the screen has been left or deleted: late results are dropped."""
+        return not self._left and isValid(self)
 
     def leave(self) -> None:
-        """Stop listening to devices and the hall; the screen is about to go."""
-        self.events.close()
+        self._left = True
 
     # --- printing -------------------------------------------------------------------------------
 
@@ -137,7 +137,7 @@ class JourneyScreen(QWidget):
         """Print ``document``; if it cannot print, show it on the screen with its QR and where to collect it."""
 
         def done(result: PrintResult) -> None:
-            if self.events.closed:
+            if not self.alive():
                 return
             if result.printed:
                 if on_printed is not None:
@@ -155,12 +155,12 @@ class JourneyScreen(QWidget):
         """Render off the GUI thread (a PDF takes a moment), then ``print_or_show``."""
 
         def rendered(document: IssuedDocument) -> None:
-            if not self.events.closed:
+            if self.alive():
                 self.print_or_show(document, case_id=case_id, on_printed=on_printed)
 
         def failed(exc: BaseException) -> None:
             log.error("JOURNEY_RENDER_FAILED %s", getattr(exc, "code", type(exc).__name__))
-            if self.events.closed:
+            if not self.alive():
                 return
             if on_failed is not None:
                 on_failed(exc)

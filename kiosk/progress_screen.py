@@ -20,17 +20,19 @@ from core.documents.errors import DocumentError
 from core.documents.keys import TrustedKeys
 from core.documents.progress import render_progress_summary
 from core.documents.tokens import DocumentKind, verify_token
-from core.events import CodeScanned, IdentityPresented
+from core.events import CodeScanned
 from kiosk.case_list_view import CaseListView
 from kiosk.journey_frame import JourneyScreen, hall_info
+from kiosk.session import KioskEvents, KioskSession
 from ui_common.context import AppContext
 
 log = logging.getLogger(__name__)
 
 
 class ProgressScreen(JourneyScreen):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+    def __init__(self, ctx: AppContext, session: KioskSession, events: KioskEvents,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, session, events, parent)
         self.setObjectName("kiosk-progress")
         self._state = "waiting"
         self.person: Any = None
@@ -70,10 +72,12 @@ class ProgressScreen(JourneyScreen):
         result.addLayout(actions)
         self.add_page(self.result_page)
 
-        self.on_event(CodeScanned, self.code_scanned)
-        self.on_event(IdentityPresented, self.identified)
+        events.code_scanned.connect(self.code_scanned)
+        session.started.connect(self.identified)
         self.retranslate()
         self.show_page(self.start_page)
+        if session.person is not None:
+            self.identified(session.person)
 
     def _hint_box(self, symbol: str) -> QFrame:
         box = QFrame(self.start_page)
@@ -98,6 +102,8 @@ class ProgressScreen(JourneyScreen):
     # --- a scanned code ---------------------------------------------------------------------------
 
     def code_scanned(self, event: CodeScanned) -> None:
+        if not self.alive() or self._state == "looking":
+            return
         key = self.ctx.signing_key
         if key is None:
             self._refuse(self.tr("本机暂时无法核验二维码，请到人工窗口查询。"))
@@ -123,8 +129,8 @@ class ProgressScreen(JourneyScreen):
 
     # --- the ID card ------------------------------------------------------------------------------
 
-    def identified(self, event: IdentityPresented) -> None:
-        person = event.person
+    def identified(self, person: Any) -> None:
+        """The main window read the card and started the session."""
         if not getattr(person, "id_number", ""):
             return
         self._lookup(lambda: self.ctx.store.cases.by_person(person.id_number), person=person)
@@ -142,11 +148,11 @@ class ProgressScreen(JourneyScreen):
 
     def _lookup_failed(self, exc: BaseException) -> None:
         log.error("PROGRESS_LOOKUP_FAILED %s", getattr(exc, "code", type(exc).__name__))
-        if not self.events.closed:
+        if self.alive():
             self._refuse(self.tr("暂时无法查询，请稍候再试，或到人工窗口查询。"))
 
     def show_cases(self, cases: list[Case], *, person: Any = None) -> None:
-        if self.events.closed:
+        if not self.alive():
             return
         self.cases = list(cases)
         self.person = person if person is not None else (self.cases[0].applicant if self.cases else None)

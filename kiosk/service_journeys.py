@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kiosk.home_screen import TICKET
+from kiosk.home_screen import PROGRESS, TICKET
+from kiosk.progress_screen import ProgressScreen
 from kiosk.ticket_screen import TicketScreen
 
 if TYPE_CHECKING:
@@ -19,12 +20,14 @@ if TYPE_CHECKING:
 
 
 def register_service_journeys(window: KioskMainWindow) -> None:
-    def factory(screen_class: Callable[[AppContext], JourneyScreen]) -> Callable[[AppContext], JourneyScreen]:
+    def factory(screen_class: Callable[..., JourneyScreen]) -> Callable[[AppContext], JourneyScreen]:
         def build(ctx: AppContext) -> JourneyScreen:
-            screen = screen_class(ctx)
-            screen.home_requested.connect(window.go_home)
+            screen = screen_class(ctx, window.session, window.events)
+            # 返回首页 / 完成 ends the person's session: the next citizen starts clean.
+            screen.home_requested.connect(window.reset)
             return screen
 
         return build
 
     window.register_journey(TICKET, factory(TicketScreen))
+    window.register_journey(PROGRESS, factory(ProgressScreen))

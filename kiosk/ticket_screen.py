@@ -3,8 +3,9 @@
 Kiosk rule (as most halls do it, 刷证取号): a ticket is taken with the ID card. The hall server keeps one open
 ticket per person and service a day, and the kiosk sends it the person's pseudonym (``person_hmac``) so it
 can refuse a second one kindly. The pseudonym is this terminal's lookup HMAC of the ID number
-(``Store.keys.person_hmac``): the hall server never sees the number. A person who identified earlier in
-the session (``ctx.session.person``, when the session exists) is not asked again. Without a card the screen
+(``Store.keys.person_hmac``): the hall server never sees the number (so the refusal holds for tickets
+taken on this kiosk; a hall-wide key would extend it to every kiosk). A person who identified earlier in
+the session (``KioskSession.person``) is not asked again. Without a card the screen
 sends the person to the information desk (咨询台), which issues tickets by hand.
 
 Hall server down: the screen says so and offers what still works on this kiosk without it (办事, 查进度,
@@ -21,10 +22,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.documents.ticket import TicketData, render_ticket
-from core.events import IdentityPresented
 from core.queueing.errors import HallError, HallUnavailable
 from core.queueing.models import ServiceQueue, Ticket
 from kiosk.journey_frame import JourneyScreen
+from kiosk.session import KioskEvents, KioskSession
 from ui_common.context import AppContext
 from ui_common.widgets import TouchTile
 
@@ -34,12 +35,6 @@ ALREADY_OPEN = "TICKET_ALREADY_OPEN"
 
 def wait_minutes(seconds: int | None) -> int | None:
     return None if seconds is None else max(1, round(seconds / 60))
-
-
-def session_person(ctx: AppContext) -> Any:
-    """The person identified earlier in this session, if the kiosk keeps one."""
-    session = getattr(ctx, "session", None)
-    return getattr(session, "person", None)
 
 
 class TicketDisplay(QFrame):
@@ -69,12 +64,13 @@ class TicketDisplay(QFrame):
 class TicketScreen(JourneyScreen):
     ticket_issued = Signal(object)   # core.queueing.models.Ticket
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
+    def __init__(self, ctx: AppContext, session: KioskSession, events: KioskEvents,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, session, events, parent)
         self.setObjectName("kiosk-ticket")
         self.services: tuple[ServiceQueue, ...] = ()
         self.chosen: ServiceQueue | None = None
-        self.person: Any = session_person(ctx)
+        self.person: Any = session.person
         self.ticket: Ticket | None = None
         self.tiles: dict[str, TouchTile] = {}
         self._state = "loading"
@@ -126,7 +122,7 @@ class TicketScreen(JourneyScreen):
         result_layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.add_page(self.result_page)
 
-        self.on_event(IdentityPresented, self._identified)
+        session.started.connect(self._identified)
         self.retranslate()
         self.load_services()
 
@@ -147,7 +143,7 @@ class TicketScreen(JourneyScreen):
         self._hall_down()
 
     def show_services(self, services: tuple[ServiceQueue, ...] | list[ServiceQueue]) -> None:
-        if self.events.closed:
+        if not self.alive():
             return
         self.services = tuple(services)
         for tile in self.tiles.values():
@@ -185,10 +181,9 @@ class TicketScreen(JourneyScreen):
 
     # --- 2. the card ------------------------------------------------------------------------------
 
-    def _identified(self, event: IdentityPresented) -> None:
-        if event.problems:
-            log.info("TICKET_CARD_PROBLEMS %s", ",".join(event.problems))
-        self.person = event.person
+    def _identified(self, person: Any) -> None:
+        """The main window read the card (or a QR) and started the session."""
+        self.person = person
         if self._state == "card" and self.chosen is not None:
             self.issue()
 
@@ -217,7 +212,7 @@ class TicketScreen(JourneyScreen):
                            on_success=self.show_ticket, on_failure=self._issue_failed)
 
     def _issue_failed(self, exc: BaseException) -> None:
-        if self.events.closed:
+        if not self.alive():
             return
         code = getattr(exc, "code", type(exc).__name__)
         log.info("TICKET_NOT_ISSUED %s", code)
@@ -240,7 +235,7 @@ class TicketScreen(JourneyScreen):
                  [(self.tr("返回首页"), self.home_requested.emit)])
 
     def show_ticket(self, ticket: Ticket, *, print_it: bool = True) -> None:
-        if self.events.closed:
+        if not self.alive():
             return
         self.ticket = ticket
         self._state = "issued"
@@ -293,7 +288,7 @@ class TicketScreen(JourneyScreen):
     # --- the hall server is away -----------------------------------------------------------------
 
     def _hall_down(self) -> None:
-        if self.events.closed:
+        if not self.alive():
             return
         self._state = "hall_down"
         self.say(self.tr("取号服务暂时连接不上"),
