@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kiosk.home_screen import PROGRESS, TICKET
+from kiosk.home_screen import PRINT, PROGRESS, TICKET
+from kiosk.print_results_screen import PrintResultsScreen
 from kiosk.progress_screen import ProgressScreen
 from kiosk.ticket_screen import TicketScreen
 
@@ -31,3 +32,4 @@ def register_service_journeys(window: KioskMainWindow) -> None:
 
     window.register_journey(TICKET, factory(TicketScreen))
     window.register_journey(PROGRESS, factory(ProgressScreen))
+    window.register_journey(PRINT, factory(PrintResultsScreen))
