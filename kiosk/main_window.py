@@ -203,7 +203,26 @@ class KioskMainWindow(QWidget):
             if not overlay.isHidden():
                 overlay.setGeometry(self.rect())
 
+    # --- lockdown (kiosk.lockdown) --------------------------------------------------------------------
+
+    lockdown = None   # kiosk.lockdown.KioskLockdown once locked down
+
+    def lock_down(self, gate=None, *, show: bool = True) -> None:
+        """Full screen, frameless, no key leaves; the technician's hidden gesture and ``gate`` do."""
+        from kiosk.lockdown import KioskLockdown
+
+        self.lockdown = KioskLockdown(self, self.ctx, gate=gate)
+        self.lockdown.engage(show=show)
+
+    def request_exit(self) -> None:
+        """The technician asked to leave kiosk mode: the gate decides."""
+        if self.lockdown is not None:
+            self.lockdown.request_exit()
+
     def closeEvent(self, event) -> None:
+        if self.lockdown is not None and not self.lockdown.may_close:
+            event.ignore()   # Alt+F4 from the window manager, or anything else, while locked down
+            return
         self.idle.close()
         self.events.close()
         super().closeEvent(event)
