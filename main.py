@@ -186,9 +186,12 @@ def run_mode(args: argparse.Namespace) -> int:
 
 def open_device_simulator(ctx: Any) -> Any:
     """--demo kiosk: the device simulator window beside the kiosk (cards, codes, printed documents)."""
+    from PySide6.QtCore import Qt
+
     from ui_common.device_simulator_window import DeviceSimulatorWindow
 
     simulator = DeviceSimulatorWindow(ctx)
+    simulator.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)   # closing the kiosk ends the demo
     simulator.resize(640, 960)
     simulator.show()
     return simulator

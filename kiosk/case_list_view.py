@@ -81,6 +81,7 @@ class CaseCard(QFrame):
             self.action_button = QPushButton(action, self)
             self.action_button.setProperty("role", "primary")
             self.action_button.setMinimumSize(220, 96)
+            self.action_button.setProperty("touch", "large")
             self.action_button.clicked.connect(lambda: on_action(case))
             row.addWidget(self.action_button, 0, Qt.AlignmentFlag.AlignVCenter)
 

@@ -59,14 +59,17 @@ class MessagePage(QWidget):
     def show_message(self, title: str, body: str, actions: list[tuple[str, Callable[[], None]]] = ()) -> None:
         self.title.setText(title)
         self.body.setText(body)
-        for button in self._buttons:
-            self.actions.removeWidget(button)
-            button.deleteLater()
+        while self.actions.count():
+            widget = self.actions.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         self._buttons = []
         for index, (text, slot) in enumerate(actions):
             button = QPushButton(text, self)
             button.setMinimumSize(280, 96)
             button.setProperty("role", "primary" if index == 0 else "")
+            button.setProperty("touch", "large")
             button.clicked.connect(slot)
             self.actions.addWidget(button)
             self._buttons.append(button)
@@ -97,6 +100,7 @@ class JourneyScreen(QWidget):
         self.pages.addWidget(self.message)
         self.home_button = QPushButton(self)
         self.home_button.setMinimumSize(240, 88)
+        self.home_button.setProperty("touch", "large")
         self.home_button.clicked.connect(self.home_requested)
         self.document_view: DocumentOnScreen | None = None
 
@@ -165,8 +169,7 @@ class JourneyScreen(QWidget):
             if on_failed is not None:
                 on_failed(exc)
             else:
-                self.say(self.tr("暂时无法出具文书"), self.tr("请到大厅服务台办理打印。"),
-                         [(self.tr("返回首页"), self.home_requested.emit)])
+                self.say(self.tr("暂时无法出具文书"), self.tr("请到大厅服务台办理打印。"))
 
         if self.ctx.tasks is None:
             failed(RuntimeError("no task runner"))

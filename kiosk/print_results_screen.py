@@ -76,8 +76,7 @@ class PrintResultsScreen(JourneyScreen):
         store, tasks = self.ctx.store, self.ctx.tasks
         if store is None or tasks is None or not getattr(person, "id_number", ""):
             self._state = "unavailable"
-            self.say(self.tr("暂时无法查询"), self.tr("请到大厅服务台打印证照。"),
-                     [(self.tr("返回首页"), self.home_requested.emit)])
+            self.say(self.tr("暂时无法查询"), self.tr("请到大厅服务台打印证照。"))
             return
         self._state = "looking"
         self.say(self.tr("正在查找您的证照…"), self.tr("请稍候。"))
@@ -88,8 +87,7 @@ class PrintResultsScreen(JourneyScreen):
         log.error("PRINT_RESULTS_LOOKUP_FAILED %s", getattr(exc, "code", type(exc).__name__))
         if self.alive():
             self._state = "unavailable"
-            self.say(self.tr("暂时无法查询"), self.tr("请稍候再试，或到大厅服务台打印证照。"),
-                     [(self.tr("返回首页"), self.home_requested.emit)])
+            self.say(self.tr("暂时无法查询"), self.tr("请稍候再试，或到大厅服务台打印证照。"))
 
     def show_cases(self, cases: list[Case]) -> None:
         if not self.alive():
@@ -99,8 +97,7 @@ class PrintResultsScreen(JourneyScreen):
             self._state = "none"
             self.say(self.tr("没有可打印的证照"),
                      self.tr("本机没有查到您已办结、可当场打印的证照。办理中的事项可在“查进度”查看；"
-                             "其他渠道办结的证照，请到综合窗口领取。"),
-                     [(self.tr("返回首页"), self.home_requested.emit)])
+                             "其他渠道办结的证照，请到综合窗口领取。"))
             return
         self._state = "list"
         self.case_list.set_cases(self.cases, action=self.tr("打印"), on_action=self.print_licence)

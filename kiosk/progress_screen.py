@@ -57,6 +57,7 @@ class ProgressScreen(JourneyScreen):
         self.print_button = QPushButton(self.result_page)
         self.print_button.setProperty("role", "primary")
         self.print_button.setMinimumSize(320, 96)
+        self.print_button.setProperty("touch", "large")
         self.print_button.clicked.connect(self.print_summary)
         self.print_status = QLabel(self.result_page)
         self.print_status.setProperty("role", "body")
@@ -106,26 +107,26 @@ class ProgressScreen(JourneyScreen):
             return
         key = self.ctx.signing_key
         if key is None:
-            self._refuse(self.tr("本机暂时无法核验二维码，请到人工窗口查询。"))
+            self.refuse(self.tr("本机暂时无法核验二维码，请到人工窗口查询。"))
             return
         try:
             verified = verify_token(event.text, TrustedKeys.for_terminal(key))
         except DocumentError as exc:
             log.info("PROGRESS_CODE_REFUSED %s", exc.code)
-            self._refuse(exc.user_message)
+            self.refuse(exc.user_message)
             return
         if verified.kind is DocumentKind.QUEUE_TICKET:
-            self._refuse(self.tr("这是排队凭条。查询办件进度，请扫描受理回执或许可证上的二维码。"))
+            self.refuse(self.tr("这是排队凭条。查询办件进度，请扫描受理回执或许可证上的二维码。"))
             return
         if not verified.case_number:
-            self._refuse(self.tr("这是进度查询结果。查询最新进度，请扫描受理回执上的二维码，或刷身份证。"))
+            self.refuse(self.tr("这是进度查询结果。查询最新进度，请扫描受理回执上的二维码，或刷身份证。"))
             return
         self._lookup(lambda: _one(self.ctx.store.cases.by_number(verified.case_number)), person=None)
 
-    def _refuse(self, reason: str) -> None:
+    def refuse(self, reason: str) -> None:
         self._state = "refused"
         self.say(self.tr("无法查询"), reason,
-                 [(self.tr("重新扫描"), self.restart), (self.tr("返回首页"), self.home_requested.emit)])
+                 [(self.tr("重新扫描"), self.restart)])
 
     # --- the ID card ------------------------------------------------------------------------------
 
@@ -139,7 +140,7 @@ class ProgressScreen(JourneyScreen):
 
     def _lookup(self, find: Any, *, person: Any) -> None:
         if self.ctx.store is None or self.ctx.tasks is None:
-            self._refuse(self.tr("本机暂时无法查询，请到人工窗口查询。"))
+            self.refuse(self.tr("本机暂时无法查询，请到人工窗口查询。"))
             return
         self._state = "looking"
         self.say(self.tr("正在查询…"), self.tr("请稍候。"))
@@ -149,7 +150,7 @@ class ProgressScreen(JourneyScreen):
     def _lookup_failed(self, exc: BaseException) -> None:
         log.error("PROGRESS_LOOKUP_FAILED %s", getattr(exc, "code", type(exc).__name__))
         if self.alive():
-            self._refuse(self.tr("暂时无法查询，请稍候再试，或到人工窗口查询。"))
+            self.refuse(self.tr("暂时无法查询，请稍候再试，或到人工窗口查询。"))
 
     def show_cases(self, cases: list[Case], *, person: Any = None) -> None:
         if not self.alive():
@@ -160,7 +161,7 @@ class ProgressScreen(JourneyScreen):
             self._state = "none"
             self.say(self.tr("没有查到办件"),
                      self.tr("本机没有查到您的办件记录。通过其他渠道或其他大厅申请的事项，请到综合窗口查询。"),
-                     [(self.tr("重新查询"), self.restart), (self.tr("返回首页"), self.home_requested.emit)])
+                     [(self.tr("重新查询"), self.restart)])
             return
         self._state = "shown"
         self.case_list.set_cases(self.cases)

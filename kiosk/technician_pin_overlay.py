@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 log = logging.getLogger(__name__)
@@ -72,11 +72,13 @@ class TechnicianPinOverlay(QFrame):
         keypad.addWidget(self.back_button, 3, 2)
         for button in (self.clear_button, self.back_button):
             button.setMinimumSize(120, 88)
+            button.setProperty("touch", "large")
         self.cancel_button = QPushButton(box)
         self.ok_button = QPushButton(box)
         self.ok_button.setProperty("role", "primary")
         for button in (self.cancel_button, self.ok_button):
             button.setMinimumSize(200, 88)
+            button.setProperty("touch", "large")
         self.cancel_button.clicked.connect(lambda: self._finish(False))
         self.ok_button.clicked.connect(self.submit)
         actions = QHBoxLayout()
@@ -96,12 +98,19 @@ class TechnicianPinOverlay(QFrame):
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(1)
+        parent.installEventFilter(self)   # cover the whole window, also after it is resized
         self.retranslate()
         self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return False
 
     def _digit(self, parent: QWidget, digit: str) -> QPushButton:
         button = QPushButton(digit, parent)
         button.setMinimumSize(120, 88)
+        button.setProperty("touch", "large")
         button.clicked.connect(lambda: self.press(digit))
         self.digit_buttons[digit] = button
         return button

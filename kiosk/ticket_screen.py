@@ -94,10 +94,11 @@ class TicketScreen(JourneyScreen):
         self.card_arrow = QLabel("↓", self.card_page)
         self.card_arrow.setProperty("role", "hint-arrow")
         self.card_text = QLabel(self.card_page)
-        self.card_text.setProperty("role", "hint-text")
+        self.card_text.setProperty("role", "heading")
         self.card_text.setWordWrap(True)
         self.no_card_button = QPushButton(self.card_page)
         self.no_card_button.setMinimumSize(280, 88)
+        self.no_card_button.setProperty("touch", "large")
         self.no_card_button.clicked.connect(self._no_card)
         card_layout = QVBoxLayout(self.card_page)
         card_layout.setContentsMargins(40, 40, 40, 40)
@@ -115,6 +116,7 @@ class TicketScreen(JourneyScreen):
         self.done_button = QPushButton(self.result_page)
         self.done_button.setProperty("role", "primary")
         self.done_button.setMinimumSize(280, 96)
+        self.done_button.setProperty("touch", "large")
         self.done_button.clicked.connect(self.home_requested)
         result_layout = QVBoxLayout(self.result_page)
         result_layout.setContentsMargins(0, 0, 0, 0)
@@ -189,8 +191,7 @@ class TicketScreen(JourneyScreen):
 
     def _no_card(self) -> None:
         self.say(self.tr("请到咨询台取号"), self.tr("本机凭身份证取号。未带身份证的，请到大厅咨询台，"
-                                                 "工作人员会为您取号。"),
-                 [(self.tr("返回首页"), self.home_requested.emit)])
+                                                 "工作人员会为您取号。"))
 
     # --- 3. the ticket ----------------------------------------------------------------------------
 
@@ -222,8 +223,7 @@ class TicketScreen(JourneyScreen):
             self._hall_down()
         else:
             message = exc.user_message if isinstance(exc, HallError) else self.tr("暂时无法取号。")
-            self.say(self.tr("暂时无法取号"), message + "\n" + self.tr("请到大厅咨询台取号。"),
-                     [(self.tr("返回首页"), self.home_requested.emit)])
+            self.say(self.tr("暂时无法取号"), message + "\n" + self.tr("请到大厅咨询台取号。"))
 
     def show_already_open(self, number: str | None) -> None:
         self._state = "refused"
@@ -231,8 +231,7 @@ class TicketScreen(JourneyScreen):
         body = (self.tr("您今天已经取过这项业务的号：{number}。请留意叫号屏幕和语音提示，不必再取。")
                 .format(number=number) if number else
                 self.tr("您今天已经取过这项业务的号，请留意叫号屏幕和语音提示，不必再取。"))
-        self.say(self.tr("您已经有号了"), body + "\n" + self.tr("如果号码已过号，请到咨询台咨询。"),
-                 [(self.tr("返回首页"), self.home_requested.emit)])
+        self.say(self.tr("您已经有号了"), body + "\n" + self.tr("如果号码已过号，请到咨询台咨询。"))
 
     def show_ticket(self, ticket: Ticket, *, print_it: bool = True) -> None:
         if not self.alive():
@@ -293,7 +292,7 @@ class TicketScreen(JourneyScreen):
         self._state = "hall_down"
         self.say(self.tr("取号服务暂时连接不上"),
                  self.tr("请稍候再试，或到大厅咨询台取号。\n办事、查进度和打印证照不受影响，仍可在本机办理。"),
-                 [(self.tr("再试一次"), self.load_services), (self.tr("返回首页"), self.home_requested.emit)])
+                 [(self.tr("再试一次"), self.load_services)])
 
     # --- words ------------------------------------------------------------------------------------
 

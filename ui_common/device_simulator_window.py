@@ -86,6 +86,9 @@ class DeviceSimulatorWindow(QWidget):
         self.setProperty("surface", "simulator")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setMinimumSize(560, 700)
+        # An operator's tool: it keeps a plain desktop look when the kiosk switches to 长者模式.
+        self.setStyleSheet("QWidget { font-size: 12pt; } QPushButton { min-height: 36px; min-width: 0; "
+                           "padding: 4px 10px; }")
         self.attached = False
         self._unsubscribe: list[Any] = []
         self.shown_jobs: list[tuple[str, int]] = []   # (printer, job number), newest first
@@ -98,6 +101,7 @@ class DeviceSimulatorWindow(QWidget):
         self.card_grid = QGridLayout(self.card_box)
         self.remove_button = QPushButton(self.card_box)
         self.remove_button.clicked.connect(self.remove_card)
+        self.card_grid.addWidget(self.remove_button, 0, 0, 1, 3)
 
         self.scan_box = QGroupBox(self)
         self.scan_buttons: dict[str, QPushButton] = {}
@@ -162,6 +166,7 @@ class DeviceSimulatorWindow(QWidget):
                 button.clicked.connect(lambda _=False, c=card_id: self.place_card(c))
                 self.card_buttons[card_id] = button
                 self.card_grid.addWidget(button, index // 3, index % 3)
+            self.card_grid.removeWidget(self.remove_button)
             self.card_grid.addWidget(self.remove_button, (len(self.card_buttons) + 2) // 3, 0, 1, 3)
         for printer in PRINTERS:
             device = self._device(printer)
