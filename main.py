@@ -161,10 +161,13 @@ def run_mode(args: argparse.Namespace) -> int:
         ctx.announcer = Announcer.from_context(ctx, parent=app)   # the call board's voice, the kiosk's guide
     window = create_window(args.command, ctx)
     probe = install_first_paint_probe(window)
-    if args.fullscreen or settings.get("ui.fullscreen"):
+    if args.command == "kiosk" and (args.fullscreen or ctx.setting("kiosk.lockdown", False)):
+        window.lock_down()   # full screen, frameless, no key leaves; the technician's gesture and PIN do
+    elif args.fullscreen or settings.get("ui.fullscreen"):
         window.showFullScreen()
     else:
         window.show()
+    simulator = open_device_simulator(ctx) if args.demo and args.command == "kiosk" else None
     log.info("started mode=%s demo=%s lang=%s data=%s", args.command, args.demo, language, runtime.paths.data_dir)
     # The catalogue is not needed for the first frame; even its imports would delay it.
     probe.painted.connect(lambda _at: load_catalog_in_background(ctx))
@@ -172,7 +175,12 @@ def run_mode(args: argparse.Namespace) -> int:
     probe.painted.connect(lambda _at: retention.timeout.emit())
     # Ports, sockets, the demo servers: the services start after the first frame, off the GUI thread.
     running: list[Any] = []
-    probe.painted.connect(lambda _at: tasks.run(lambda: start_services(ctx), on_success=running.append,
+    def started(services: Any) -> None:
+        running.append(services)
+        if simulator is not None:
+            simulator.attach()
+
+    probe.painted.connect(lambda _at: tasks.run(lambda: start_services(ctx), on_success=started,
                                                 on_failure=lambda exc: log.error("SERVICES_FAILED %s", exc)))
     try:
         return app.exec()
@@ -183,6 +191,19 @@ def run_mode(args: argparse.Namespace) -> int:
         for services in running:
             services.stop()
         runtime.close()
+
+
+def open_device_simulator(ctx: Any) -> Any:
+    """--demo kiosk: the device simulator window beside the kiosk (cards, codes, printed documents)."""
+    from PySide6.QtCore import Qt
+
+    from ui_common.device_simulator_window import DeviceSimulatorWindow
+
+    simulator = DeviceSimulatorWindow(ctx)
+    simulator.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)   # closing the kiosk ends the demo
+    simulator.resize(640, 960)
+    simulator.show()
+    return simulator
 
 
 def load_catalog_in_background(ctx: Any) -> None:

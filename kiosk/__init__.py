@@ -12,5 +12,8 @@ if TYPE_CHECKING:
 
 def create_main_window(ctx: AppContext) -> QWidget:
     from kiosk.main_window import KioskMainWindow
+    from kiosk.service_journeys import register_service_journeys
 
-    return KioskMainWindow(ctx)
+    window = KioskMainWindow(ctx)
+    register_service_journeys(window)
+    return window

@@ -14,7 +14,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QButtonGroup, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.home_screen import KioskHomeScreen
+from kiosk.home_screen import APPLY, KioskHomeScreen
+from kiosk.idle import CountdownOverlay, IdleWatcher
+from kiosk.question_overlay import QuestionOverlay
+from kiosk.session import KioskEvents, KioskSession
 from ui_common.context import AppContext
 from ui_common.i18n import install_language, normalize_language
 from ui_common.theme import apply_theme, is_elderly
@@ -65,6 +68,21 @@ class KioskMainWindow(QWidget):
         layout.addWidget(self.stack, 1)
         # Over the content rather than in the layout, so the tiles never jump when a notice appears.
         self.notice = NoticeBanner(self)
+
+        # The citizen being served: one session, the card reader's events, the idle reset.
+        self.current_journey: str | None = None
+        self.session = KioskSession(self)
+        self.events = KioskEvents(ctx.bus, self)
+        self.events.identity_presented.connect(self._on_identity_presented)
+        self.events.identity_withdrawn.connect(self._on_identity_withdrawn)
+        self.idle = IdleWatcher(ctx, self)
+        self.idle.expired.connect(self.reset)
+        self.countdown = CountdownOverlay(self)
+        self.idle.countdown.connect(self.countdown.show_seconds)
+        self.idle.extended.connect(self.countdown.hide)
+        self.countdown.continue_button.clicked.connect(self.idle.touch)
+        self.card_question = QuestionOverlay(self)
+        self.card_question.rejected.connect(self.reset)
         self.retranslate()
 
     # --- journeys ----------------------------------------------------------------------------------
@@ -80,17 +98,63 @@ class KioskMainWindow(QWidget):
             return
         self.notice.dismiss()
         screen = factory(self.ctx)
+        self.current_journey = key
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
+        self.idle.start()
 
     def go_home(self) -> None:
         """Back to the start screen; journey screens are dropped so the next citizen starts clean."""
+        self.current_journey = None
+        self.countdown.hide()
+        self.card_question.hide()
         self.stack.setCurrentWidget(self.home)
         for index in reversed(range(self.stack.count())):
             screen = self.stack.widget(index)
             if screen is not self.home:
                 self.stack.removeWidget(screen)
                 screen.deleteLater()
+
+    def reset(self) -> None:
+        """The idle reset and 结束办理: every screen goes, the session forgets the person."""
+        self.go_home()
+        self.session.wipe()
+        self.idle.stop()
+
+    # --- the ID card, wherever the citizen is ------------------------------------------------------
+
+    def _on_identity_presented(self, event) -> None:
+        if event.problems:
+            log.info("ID card read with problems %s; not used", list(event.problems))
+            self.show_notice(self.tr("身份证信息没有读好，请把身份证拿起来重新平放；仍不行请到人工窗口办理。"),
+                             kind="error")
+            return
+        person = event.person
+        if self.session.is_same_person(person):
+            self.session.card_present = True
+            self.card_question.hide()
+            return
+        journey = self.current_journey
+        if self.session.active:
+            # A different card: the previous person's session ends here, nothing of it carries over.
+            self.reset()
+        self.session.start(person)
+        if self.current_journey is None:
+            target = journey or APPLY
+            if target in self._journeys:
+                self.open_journey(target)
+        self.idle.start()
+
+    def _on_identity_withdrawn(self, _event) -> None:
+        session = self.session
+        if not session.card_present:
+            return
+        session.card_present = False
+        if self.current_journey is None or session.journey_done or not session.active:
+            return
+        self.card_question.ask(self.tr("您的身份证已取走"),
+                               self.tr("是否继续办理？选择“结束办理”将清除您本次填写的信息。"),
+                               self.tr("继续办理"), self.tr("结束办理"))
 
     def show_notice(self, text: str, *, kind: str = "info") -> None:
         self.notice.show_notice(text, kind=kind)
@@ -135,6 +199,33 @@ class KioskMainWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_notice()
+        for overlay in (self.countdown, self.card_question):
+            if not overlay.isHidden():
+                overlay.setGeometry(self.rect())
+
+    # --- lockdown (kiosk.lockdown) --------------------------------------------------------------------
+
+    lockdown = None   # kiosk.lockdown.KioskLockdown once locked down
+
+    def lock_down(self, gate=None, *, show: bool = True) -> None:
+        """Full screen, frameless, no key leaves; the technician's hidden gesture and ``gate`` do."""
+        from kiosk.lockdown import KioskLockdown
+
+        self.lockdown = KioskLockdown(self, self.ctx, gate=gate)
+        self.lockdown.engage(show=show)
+
+    def request_exit(self) -> None:
+        """The technician asked to leave kiosk mode: the gate decides."""
+        if self.lockdown is not None:
+            self.lockdown.request_exit()
+
+    def closeEvent(self, event) -> None:
+        if self.lockdown is not None and not self.lockdown.may_close:
+            event.ignore()   # Alt+F4 from the window manager, or anything else, while locked down
+            return
+        self.idle.close()
+        self.events.close()
+        super().closeEvent(event)
 
     def _label_elderly_button(self) -> None:
         # The label says what a tap does: an older citizen need not decode a pressed-looking button.

@@ -65,7 +65,8 @@ def main(argv: list[str]) -> int:
     elif command == "missing":
         for message in _load(TS).getroot().iter("message"):
             translation = message.find("translation")
-            if translation is not None and (translation.get("type") == "unfinished" or not translation.text):
+            if translation is not None and not translation.findall("numerusform") and (
+                    translation.get("type") == "unfinished" or not translation.text):
                 print(_escape(message.findtext("source") or "") + "\t")
     elif command == "fill":
         pairs = {}

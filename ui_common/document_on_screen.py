@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from core.documents.common import IssuedDocument
 from core.documents.tokens import DocumentKind
@@ -43,6 +43,8 @@ class DocumentOnScreen(QFrame):
         self.details.setProperty("role", "body")
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
+        for label in (self.reason, self.details):   # large text (长者模式) must not be squeezed into overlap
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.qr = QrCodeView(document.token, self, minimum_px=300)
         self.hint = QLabel(self)
         self.hint.setProperty("role", "caption")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ui_common.context import AppContext
 from ui_common.i18n import install_language
+from ui_common.screenshot_journeys import service_journey_screens
 from ui_common.theme import apply_theme
 
 ContextFactory = Callable[[str, str, bool], AppContext]  # (mode, language, elderly) -> context
@@ -33,10 +34,11 @@ class Screen:
     elderly: bool
     size: Size
     prepare: Callable[[Any], None] | None = None  # puts the window in the state worth showing
+    build: Callable[[AppContext], QWidget] | None = None  # a window other than the mode's (the simulator)
 
 
 def _kiosk_notice(window: Any) -> None:
-    window.open_journey("ticket")
+    window.open_journey("guide")
 
 
 def _display_calls(window: Any) -> None:
@@ -172,6 +174,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen("display-link-down-1920x1080", "display", "zh_CN", False, (1920, 1080), _display_link_down),
     Screen("display-link-down-en-1920x1080", "display", "en", False, (1920, 1080), _display_link_down),
     Screen("display-1366x768", "display", "zh_CN", False, (1366, 768), _display_calls),
+    *service_journey_screens(Screen),
 )
 
 
@@ -183,7 +186,8 @@ def iter_screens(ctx_factory: ContextFactory, *, create_window: WindowFactory, a
             application = app or QApplication.instance()
             apply_theme(application, screen.elderly)
             install_language(application, screen.language)
-            window = create_window(screen.mode, ctx_factory(screen.mode, screen.language, screen.elderly))
+            ctx = ctx_factory(screen.mode, screen.language, screen.elderly)
+            window = screen.build(ctx) if screen.build is not None else create_window(screen.mode, ctx)
             if screen.prepare is not None:
                 screen.prepare(window)
             return window

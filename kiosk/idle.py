@@ -1,0 +1,157 @@
+"""Idle reset: after a quiet spell a countdown appears over the screen; at zero the kiosk forgets the person.
+
+* ``kiosk.idle_timeout_s`` (60 s) of no touch, then ``kiosk.idle_countdown_s`` (10 s) shown big: any touch
+  or key extends the session and hides the countdown.
+* 长者模式 multiplies the quiet spell by ``kiosk.elderly_idle_factor``; and whoever needed the countdown to
+  come back (they answer slowly) gets half as long again next time, up to three times the base.
+* The watcher only runs while someone is being served (a journey screen is open or a person identified);
+  the home screen waits forever.
+
+``IdleWatcher`` filters the application's input events; it owns two timers, both stopped by ``stop()``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+_INPUT_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
+                           QEvent.Type.Wheel, QEvent.Type.TabletPress})
+MAX_STRETCH = 3.0
+SLOW_ANSWER_STRETCH = 1.5
+
+
+class IdleWatcher(QObject):
+    countdown = Signal(int)     # seconds left, once a second while the countdown shows
+    extended = Signal()         # a touch came during the countdown
+    expired = Signal()
+
+    def __init__(self, ctx: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.base_s = float(ctx.setting("kiosk.idle_timeout_s", 60))
+        self.countdown_s = int(ctx.setting("kiosk.idle_countdown_s", 10))
+        self.elderly_factor = float(ctx.setting("kiosk.elderly_idle_factor", 2.0))
+        self.stretch = 1.0              # grows for a person who answers slowly
+        self.remaining = 0
+        self.quiet_timer = QTimer(self)
+        self.quiet_timer.setObjectName("kiosk-idle-quiet")
+        self.quiet_timer.setSingleShot(True)
+        self.quiet_timer.timeout.connect(self._start_countdown)
+        self.tick_timer = QTimer(self)
+        self.tick_timer.setObjectName("kiosk-idle-countdown")
+        self.tick_timer.setInterval(1000)
+        self.tick_timer.timeout.connect(self._tick)
+        self.running = False
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    # --- control --------------------------------------------------------------------------------------
+
+    def quiet_ms(self) -> int:
+        factor = self.elderly_factor if self.ctx.elderly else 1.0
+        return int(self.base_s * factor * self.stretch * 1000)
+
+    @property
+    def counting_down(self) -> bool:
+        return self.tick_timer.isActive()
+
+    def start(self) -> None:
+        """Someone is being served: watch for quiet."""
+        self.running = True
+        self.tick_timer.stop()
+        self.quiet_timer.start(self.quiet_ms())
+
+    def stop(self) -> None:
+        """Back at the home screen (or shutting down): nothing to watch; the next person starts fresh."""
+        self.running = False
+        self.stretch = 1.0
+        self.quiet_timer.stop()
+        self.tick_timer.stop()
+
+    def touch(self) -> None:
+        if not self.running:
+            return
+        if self.counting_down:
+            # They came back during the countdown: give them longer from now on.
+            self.stretch = min(MAX_STRETCH, self.stretch * SLOW_ANSWER_STRETCH)
+            self.tick_timer.stop()
+            self.extended.emit()
+        self.quiet_timer.start(self.quiet_ms())
+
+    # --- timers -------------------------------------------------------------------------------------
+
+    def _start_countdown(self) -> None:
+        self.remaining = self.countdown_s
+        self.countdown.emit(self.remaining)
+        self.tick_timer.start()
+
+    def _tick(self) -> None:
+        self.remaining -= 1
+        if self.remaining > 0:
+            self.countdown.emit(self.remaining)
+            return
+        self.stop()
+        self.expired.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.running and event.type() in _INPUT_EVENTS:
+            self.touch()
+        return False
+
+    def close(self) -> None:
+        self.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
+class CountdownOverlay(QFrame):
+    """Over the whole window: 还在办理吗？ with the seconds left and a big 继续办理 button."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        box = QFrame(self)
+        box.setProperty("role", "dialog")
+        self.title = QLabel()
+        self.title.setProperty("role", "heading")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.seconds = QLabel()
+        self.seconds.setProperty("role", "countdown")
+        self.seconds.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body = QLabel()
+        self.body.setProperty("role", "body")
+        self.body.setWordWrap(True)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.continue_button = QPushButton()
+        self.continue_button.setProperty("role", "primary")
+        self.continue_button.setMinimumSize(320, 96)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(48, 40, 48, 40)
+        inner.setSpacing(20)
+        inner.addWidget(self.title)
+        inner.addWidget(self.seconds)
+        inner.addWidget(self.body)
+        inner.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        self.continue_button.clicked.connect(self.hide)
+        self.hide()
+
+    def show_seconds(self, seconds: int) -> None:
+        self.title.setText(self.tr("您还在办理吗？"))
+        self.seconds.setText(str(seconds))
+        self.body.setText(self.tr("{n} 秒后将返回首页，并清除您本次填写的信息。").format(n=seconds))
+        self.continue_button.setText(self.tr("继续办理"))
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
