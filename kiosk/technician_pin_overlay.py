@@ -1,20 +1,22 @@
 """The kiosk's own technician PIN entry: a numeric keypad over the window (a kiosk has no keyboard).
 
-It is the default exit gate of the lockdown (``kiosk.lockdown``) until the technician console's gate is
-connected. The PIN is checked by ``ctx.verify_technician_pin(pin) -> bool`` when the context has one,
-else against the ``kiosk.technician_pin`` setting (constant-time); with neither, every PIN is refused.
-No PIN is ever logged. After three wrong PINs the keypad closes, so guessing needs the gesture again.
+It is the exit gate of the lockdown (``kiosk.lockdown``). The PIN is checked against the Argon2id hash in
+``kiosk.technician_pin_hash`` through one ``core.config.pin.PinGate`` per terminal (kept on the context,
+so its lock-out survives closing the keypad); a context may bring its own ``verify_technician_pin``.
+With no PIN configured every PIN is refused. Every attempt is audited; no PIN is ever logged. After
+three wrong PINs the keypad closes, so guessing needs the gesture again.
 """
 
 from __future__ import annotations
 
-import hmac
 import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from core.config.pin import PinGate
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 3
@@ -26,10 +28,20 @@ def pin_checker(ctx: Any) -> Callable[[str], bool]:
     verify = getattr(ctx, "verify_technician_pin", None)
     if callable(verify):
         return verify
-    configured = str(ctx.setting("kiosk.technician_pin", "") or "")
+    gate = getattr(ctx, "technician_pin_gate", None)
+    if gate is None:
+        gate = PinGate(lambda: str(ctx.setting("kiosk.technician_pin_hash", "") or ""))
+        ctx.technician_pin_gate = gate
 
     def check(pin: str) -> bool:
-        return bool(configured) and hmac.compare_digest(pin.encode(), configured.encode())
+        result = gate.check(pin)
+        if ctx.store is not None:
+            try:
+                ctx.store.audit.append(f"kiosk:{ctx.setting('terminal.id', '')}", "technician.entry", "pin",
+                                       {"result": result.reason})
+            except Exception:   # an audit failure must not lock the technician out, but it must be seen
+                log.exception("AUDIT_WRITE_FAILED technician.entry")
+        return result.ok
 
     return check
 

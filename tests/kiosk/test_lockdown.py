@@ -6,10 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
+from core.config.pin import hash_pin
 from kiosk import create_main_window
 from ui_common.hidden_gesture import Corner, HiddenGesture
 
 PIN = "246810"
+PIN_HASH = hash_pin(PIN)   # the config holds only the Argon2id hash
 
 
 def _locked(qtbot, make_ctx, **settings):
@@ -27,7 +29,7 @@ def _five_taps(qtbot, window):
 
 
 def test_lockdown_is_frameless_full_screen_and_keys_do_not_leave(qtbot, make_ctx):
-    window = _locked(qtbot, make_ctx, **{"kiosk.technician_pin": PIN})
+    window = _locked(qtbot, make_ctx, **{"kiosk.technician_pin_hash": PIN_HASH})
     try:
         assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
         assert window.isFullScreen() or window.windowState() & Qt.WindowState.WindowFullScreen
@@ -44,7 +46,7 @@ def test_lockdown_is_frameless_full_screen_and_keys_do_not_leave(qtbot, make_ctx
 
 
 def test_hidden_gesture_and_a_wrong_pin_stay_locked_the_right_pin_exits(qtbot, make_ctx):
-    window = _locked(qtbot, make_ctx, **{"kiosk.technician_pin": PIN})
+    window = _locked(qtbot, make_ctx, **{"kiosk.technician_pin_hash": PIN_HASH})
     try:
         # Four taps are not enough; taps elsewhere do not count.
         for _ in range(4):
