@@ -96,10 +96,14 @@ class ReprintEntry:
 
 class PrintQueue:
     def __init__(self, store: Store, printers: Mapping[str, PrinterPort | None], *,
+                 routes: Mapping[DocumentKind, str] | None = None,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)):
+        """``printers`` by name; ``routes`` picks the printer per document kind (the ``printing.*``
+        settings), else the media type does (ESC/POS -> ``receipt``, PDF -> ``a4``)."""
         self._store = store
         self._db = store.db
         self._printers = dict(printers)
+        self._routes = dict(routes or {})
         self._clock = clock
         recovered = self.recover_interrupted()
         if recovered:
@@ -110,7 +114,7 @@ class PrintQueue:
 
     def print(self, document: IssuedDocument, *, case_id: str | None = None) -> PrintResult:
         """Print ``document`` now; if that fails it waits for a reprint and the result says why."""
-        printer = PRINTERS_BY_MEDIA.get(document.media_type)
+        printer = self._routes.get(document.kind) or PRINTERS_BY_MEDIA.get(document.media_type)
         if printer is None:
             raise ValueError(f"no printer takes {document.media_type!r}")
         job_id = uuid.uuid4().hex

@@ -42,6 +42,13 @@ HALL_ROLE_BY_MODE = {"kiosk": "kiosk", "counter": "counter", "display": "display
 DEMO_HALL_URL_FILE = "hall-server.url"
 RECEIPT_PRINTER_DEVICE = "receipt_printer"
 A4_PRINTER_DEVICE = "a4_printer"
+#: Which setting names the printer of each document kind (a device name from ``[devices]``, or "none").
+PRINTER_SETTING_BY_KIND = {
+    "QUEUE_TICKET": "printing.queue_ticket_printer", "ACCEPTANCE_RECEIPT": "printing.acceptance_receipt_printer",
+    "CORRECTION_NOTICE": "printing.notice_printer", "TOLERANCE_NOTICE": "printing.notice_printer",
+    "REFUSAL_NOTICE": "printing.notice_printer", "LICENCE": "printing.licence_printer",
+    "PROGRESS_SUMMARY": "printing.progress_summary_printer",
+}
 
 
 @dataclass
@@ -121,6 +128,7 @@ def _start_devices(ctx: Any, services: TerminalServices) -> None:
 
 
 def _start_printing(ctx: Any, services: TerminalServices) -> None:
+    from core.documents.tokens import DocumentKind
     from core.print_queue import A4, RECEIPT, PrintQueue
     from devices.printers.port import DevicePrinterPort
 
@@ -131,10 +139,13 @@ def _start_printing(ctx: Any, services: TerminalServices) -> None:
 
     def port(device_name: str) -> DevicePrinterPort | None:
         if device_name not in configured:
-            return None
+            return None   # "none" or a device that is not there: the document waits for a reprint
         return DevicePrinterPort(lambda: manager.get(device_name))
 
-    services.printing = PrintQueue(ctx.store, {RECEIPT: port(RECEIPT_PRINTER_DEVICE), A4: port(A4_PRINTER_DEVICE)})
+    routes = {DocumentKind[kind]: str(ctx.setting(key, "") or "none") for kind, key in PRINTER_SETTING_BY_KIND.items()}
+    printers = {RECEIPT: port(RECEIPT_PRINTER_DEVICE), A4: port(A4_PRINTER_DEVICE)}
+    printers.update({name: port(name) for name in set(routes.values())})
+    services.printing = PrintQueue(ctx.store, printers, routes=routes)
 
 
 # --- the hall queue -------------------------------------------------------------------------------

@@ -46,3 +46,19 @@ def test_a_second_demo_terminal_shares_the_hall_server(tmp_path, qapp):
 def test_a_display_starts_only_the_hall_link(tmp_path, qapp):
     with demo_terminal(tmp_path, "display") as (ctx, _services):
         assert ctx.hall is not None and ctx.devices is None and ctx.printing is None and ctx.central is None
+
+
+def test_each_document_kind_goes_to_the_printer_its_setting_names(tmp_path, qapp):
+    from datetime import UTC, datetime
+
+    from core.documents.ticket import TicketData, render_ticket
+
+    overrides = {"printing.queue_ticket_printer": "none"}   # e.g. the ticket printer is being serviced
+    with demo_terminal(tmp_path, "kiosk", overrides=overrides,
+                       wanted=frozenset({"documents", "devices", "printing"})) as (ctx, _services):
+        ticket = render_ticket(TicketData(number="A001", service="综合业务", waiting_ahead=0,
+                                          estimated_wait_minutes=None, issued_at=datetime.now(UTC),
+                                          hall_name="演示大厅"), key=ctx.signing_key)
+        result = ctx.printing.print(ticket)
+        assert not result.printed and result.reason_code == "PRINT_NO_PRINTER" and result.printer == "none"
+        assert [job.job_id for job in ctx.printing.waiting()] == [result.job_id]
