@@ -241,7 +241,8 @@ class ApplyService:
         return form
 
     @staticmethod
-    def _materials(item: ServiceItem, draft: ApplicationDraft, at: datetime, *, signed: bool) -> tuple[MaterialRecord, ...]:
+    def _materials(item: ServiceItem, draft: ApplicationDraft, at: datetime, *,
+                   signed: bool) -> tuple[MaterialRecord, ...]:
         records = []
         person = draft.person
         for material in item.materials:
