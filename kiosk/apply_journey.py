@@ -163,11 +163,7 @@ class ApplyJourney(QStackedWidget):
         if self.submitting or self.session.submitted:
             return   # a double tap: one submission only
         self.submitting = True
-        self.result = ResultScreen(self.ctx)
-        self.result.set_step(STEPS, STEPS)
-        self.result.next.connect(self.open_evaluation)
-        self.result.back.connect(self._back_from_failure)
-        self.push(self.result)
+        self._open_result()
         draft, service, catalog = self.draft(), self.service(), self.ctx.catalog
 
         def work() -> ApplyOutcome:
@@ -176,15 +172,29 @@ class ApplyJourney(QStackedWidget):
 
         self.ctx.tasks.run(work, on_success=self._decided, on_failure=self._submit_failed)
 
+    def _open_result(self) -> ResultScreen:
+        self.result = ResultScreen(self.ctx)
+        self.result.set_step(STEPS, STEPS)
+        self.result.next.connect(self.open_evaluation)
+        self.result.back.connect(self._back_from_failure)
+        self.push(self.result)
+        return self.result
+
     def _decided(self, outcome: ApplyOutcome) -> None:
         self.submitting = False
+        self.show_outcome(outcome)
+
+    def show_outcome(self, outcome: ApplyOutcome, *, print_it: bool = True) -> None:
+        """The answer on screen and its document to the printer (``print_it=False``: screenshots)."""
+        if self.result is None or self.currentWidget() is not self.result:
+            self._open_result()
         self.session.outcome = outcome
         self.session.case = outcome.case
         self.session.journey_done = True
         if self.ctx.sync is not None:
             self.ctx.sync.nudge()
         self.result.show_outcome(outcome)
-        if outcome.document is not None:
+        if outcome.document is not None and print_it:
             print_document(self.ctx, outcome.document, case_id=outcome.case.case_id, on_result=self.result.printed)
 
     def _submit_failed(self, exc: BaseException) -> None:

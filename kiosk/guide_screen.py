@@ -81,7 +81,8 @@ class GuideScreen(JourneyPage):
             self.body.addWidget(_label(fact))
         self.body.addStretch(1)
         if not self.can_apply:
-            self.where.setText(self.tr("本事项请到 {place} 办理（{hours}）。").format(place=item.location, hours=item.hours))
+            where = self.tr("本事项请到 {place} 办理（{hours}）。")
+            self.where.setText(where.format(place=item.location, hours=item.hours))
         self.next_button.setVisible(self.can_apply)
 
     def retranslate(self) -> None:

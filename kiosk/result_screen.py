@@ -76,8 +76,7 @@ class ResultScreen(JourneyPage):
         if result.printed or self.outcome is None or self.outcome.document is None:
             return
         # Paper out, no printer: the document on screen with its QR, and where a print can be collected.
-        reason = result.user_message + self.tr("也可凭二维码到服务台打印。")
-        self.document_view = DocumentOnScreen(self.outcome.document, reason)
+        self.document_view = DocumentOnScreen(self.outcome.document, result.user_message)
         self.document_view.done.connect(self.next)
         self.content.insertWidget(2, self.document_view, 1)
         self.message.setText(self.tr("打印机暂时不能打印，请用手机拍下您的文书"))

@@ -78,7 +78,9 @@ class SearchScreen(JourneyPage):
         self.next_button.hide()
         self.retranslate()
         self.caption.setText(self.tr("正在准备事项目录……"))
-        if ctx.catalog is not None:
+        if ctx.catalog is not None and ctx.tasks is None:    # screenshots: no task runner, build in place
+            self._ready(guide_index(ctx.catalog))
+        elif ctx.catalog is not None:
             catalog = ctx.catalog
             ctx.tasks.run(lambda: guide_index(catalog), on_success=self._ready,
                           on_failure=lambda exc: self.caption.setText(self.tr("暂时无法查询事项，请到人工窗口咨询。")))
@@ -108,6 +110,7 @@ class SearchScreen(JourneyPage):
     def _clear(self) -> None:
         for tile in self.tiles:
             self.grid.removeWidget(tile)
+            tile.hide()
             tile.deleteLater()
         self.tiles = []
 
