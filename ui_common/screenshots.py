@@ -50,7 +50,8 @@ _SAMPLE_FORM = {"business_name": "芙蓉区示例理发店", "business_uscc": "9
 def _sample_person() -> Any:
     from core.identity import IdentitySource, Person
 
-    return Person(name="张三", id_number="11010519491231002X", source=IdentitySource.CARD, address="北京市朝阳区示例路1号")
+    return Person(name="张三", id_number="11010519491231002X", source=IdentitySource.CARD,
+                  address="北京市朝阳区示例路1号")
 
 
 def _with_catalog(window: Any) -> None:
@@ -134,7 +135,8 @@ def _sample_outcome(kind: str) -> Any:
                             case_type=CaseType.IMMEDIATE, channel=Channel.KIOSK, region_code="430102",
                             terminal_id="K01", created_at=at, applicant=_sample_person(), form=dict(_SAMPLE_FORM))
     if kind != "instant":
-        advice = ("您的申请不能自助秒批。请带上身份证原件和营业执照，到一楼B区7号社会事务窗口办理，工作人员会告诉您具体原因。",)
+        advice = ("您的申请不能自助秒批。请带上身份证原件和营业执照，到一楼B区7号社会事务窗口办理，"
+                  "工作人员会告诉您具体原因。",)
         return ApplyOutcome("referred", case, advice=advice)
     licence = Licence("公共场所卫生许可证", "湘卫公证字〔2026〕第010007号", date(2026, 3, 5), date(2030, 3, 4))
     case = machine.instant_approve(case, actor="kiosk:K01", at=at, licence=licence, rule_trace=[])
