@@ -201,7 +201,8 @@ def main() -> int:
             store.close()
     print(f"kiosk.instant_journey  median {statistics.median(times):.2f} s, worst {max(times):.2f} s  "
           f"(goal <= {GOAL_JOURNEY_S} s; {args.timed} journeys, card placed → licence at the printer)")
-    print(f"kiosk.max_stall  {max(stalls) * 1000:.0f} ms  (goal <= {GOAL_STALL_MS:.0f} ms; 5 ms heartbeat, sync running)")
+    print(f"kiosk.max_stall  {max(stalls) * 1000:.0f} ms  "
+          f"(goal <= {GOAL_STALL_MS:.0f} ms; 5 ms heartbeat, sync running)")
     print(f"kiosk.sessions  {args.sessions} in {loop_s:.1f} s ({loop_s / max(args.sessions, 1):.2f} s each)")
     print(f"kiosk.rss_growth  {after_rss - before_rss:+.1f} MiB  ({before_rss:.1f} → {after_rss:.1f}; "
           f"goal <= {GOAL_RSS_MB:.0f} MB)")
