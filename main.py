@@ -125,7 +125,7 @@ def create_window(mode: str, ctx: Any) -> Any:
 
 def run_mode(args: argparse.Namespace) -> int:
     from core.events import EventBus
-    from ui_common.app import create_application
+    from ui_common.app import create_application, use_virtual_keyboard
     from ui_common.context import AppContext
     from ui_common.first_paint import install_first_paint_probe
     from ui_common.i18n import install_language
@@ -134,6 +134,8 @@ def run_mode(args: argparse.Namespace) -> int:
     from ui_common.tasks import TaskRunner
     from ui_common.theme import apply_theme
 
+    if args.command == "kiosk":
+        use_virtual_keyboard()     # before the QApplication: the input method is chosen at its creation
     app = create_application(sys.argv[:1])
     try:
         runtime = open_runtime(demo=args.demo, config=args.config)

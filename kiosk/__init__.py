@@ -11,9 +11,21 @@ if TYPE_CHECKING:
 
 
 def create_main_window(ctx: AppContext) -> QWidget:
+    from kiosk.apply_journey import ApplyJourney
+    from kiosk.home_screen import APPLY, GUIDE
     from kiosk.main_window import KioskMainWindow
     from kiosk.service_journeys import register_service_journeys
 
     window = KioskMainWindow(ctx)
     register_service_journeys(window)
+
+    def journey(browse_first: bool):
+        def factory(context: AppContext) -> QWidget:
+            screen = ApplyJourney(context, window.session, window.events, browse_first=browse_first)
+            screen.finished.connect(window.reset)
+            return screen
+        return factory
+
+    window.register_journey(APPLY, journey(False))
+    window.register_journey(GUIDE, journey(True))
     return window

@@ -73,8 +73,9 @@ class CardPlacementView(QWidget):
         target = QRectF(pad.center().x() - w * 0.22, pad.top() + pad.height() * 0.12, w * 0.44, pad.height() * 0.76)
         painter.drawRoundedRect(target, 10, 10)
         # the card: from above the pad down into the dashed target, tilting flat as it lands
-        card_w, card_h = target.width(), target.width() / 1.58
-        start_y, end_y = h * 0.06, target.center().y() - card_h / 2
+        card_w = min(target.width() * 0.8, (pad.top() - h * 0.04) * 1.58)
+        card_h = card_w / 1.58
+        start_y, end_y = h * 0.02, pad.top() + pad.height() * 0.5 - card_h * 0.75
         y = start_y + (end_y - start_y) * self.progress
         path = QPainterPath()
         card = QRectF(target.center().x() - card_w / 2, y, card_w, card_h)

@@ -15,7 +15,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+
+from kiosk.question_overlay import Overlay
 
 _INPUT_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
                            QEvent.Type.Wheel, QEvent.Type.TabletPress})
@@ -109,15 +111,11 @@ class IdleWatcher(QObject):
             app.removeEventFilter(self)
 
 
-class CountdownOverlay(QFrame):
+class CountdownOverlay(Overlay):
     """Over the whole window: 还在办理吗？ with the seconds left and a big 继续办理 button."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setProperty("role", "overlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        box = QFrame(self)
-        box.setProperty("role", "dialog")
         self.title = QLabel()
         self.title.setProperty("role", "heading")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -131,27 +129,14 @@ class CountdownOverlay(QFrame):
         self.continue_button = QPushButton()
         self.continue_button.setProperty("role", "primary")
         self.continue_button.setMinimumSize(320, 96)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(48, 40, 48, 40)
-        inner.setSpacing(20)
-        inner.addWidget(self.title)
-        inner.addWidget(self.seconds)
-        inner.addWidget(self.body)
-        inner.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(1)
+        for widget in (self.title, self.seconds, self.body):
+            self.inner.addWidget(widget)
+        self.inner.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.continue_button.clicked.connect(self.hide)
-        self.hide()
 
     def show_seconds(self, seconds: int) -> None:
         self.title.setText(self.tr("您还在办理吗？"))
         self.seconds.setText(str(seconds))
         self.body.setText(self.tr("{n} 秒后将返回首页，并清除您本次填写的信息。").format(n=seconds))
         self.continue_button.setText(self.tr("继续办理"))
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
+        self.show_over_parent()

@@ -6,16 +6,39 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
-class QuestionOverlay(QFrame):
-    accepted = Signal()
-    rejected = Signal()
+class Overlay(QFrame):
+    """A dimmed layer over the whole window with a centred dialog box; ``inner`` is the box's layout."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setProperty("role", "overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        box = QFrame(self)
-        box.setProperty("role", "dialog")
+        self.box = QFrame(self)
+        self.box.setProperty("role", "dialog")
+        self.box.setMaximumWidth(1100)
+        self.inner = QVBoxLayout(self.box)
+        self.inner.setContentsMargins(48, 40, 48, 40)
+        self.inner.setSpacing(24)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(self.box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        self.hide()
+
+    def show_over_parent(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+
+
+class QuestionOverlay(Overlay):
+    accepted = Signal()
+    rejected = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
         self.title = QLabel()
         self.title.setProperty("role", "heading")
         self.title.setWordWrap(True)
@@ -35,29 +58,16 @@ class QuestionOverlay(QFrame):
         buttons.setSpacing(32)
         buttons.addWidget(self.no_button)
         buttons.addWidget(self.yes_button)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(48, 40, 48, 40)
-        inner.setSpacing(24)
-        inner.addWidget(self.title)
-        inner.addWidget(self.body)
-        inner.addLayout(buttons)
-        box.setMaximumWidth(1100)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(1)
-        self.hide()
+        self.inner.addWidget(self.title)
+        self.inner.addWidget(self.body)
+        self.inner.addLayout(buttons)
 
     def ask(self, title: str, body: str, yes: str, no: str) -> None:
         self.title.setText(title)
         self.body.setText(body)
         self.yes_button.setText(yes)
         self.no_button.setText(no)
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.show()
-        self.raise_()
+        self.show_over_parent()
 
     def _yes(self) -> None:
         self.hide()

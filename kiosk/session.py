@@ -33,7 +33,7 @@ class MaterialChoice:
 
 # Every field that holds something about the person or their application. ``wipe`` resets them all.
 _PERSONAL_FIELDS = ("person", "elicences", "item_code", "bundle_code", "form", "materials", "signature_png",
-                    "commitment_text", "case", "outcome", "card_present", "journey_done")
+                    "commitment_text", "case_id", "case", "outcome", "card_present", "journey_done")
 
 
 class KioskSession(QObject):
@@ -54,6 +54,7 @@ class KioskSession(QObject):
         self.materials: dict[str, MaterialChoice] = {}
         self.signature_png: bytes = b""
         self.commitment_text: str = ""
+        self.case_id: str = ""                  # the application's case id, fixed once an item is chosen
         self.case: Any = None                   # core.cases.Case once submitted
         self.outcome: Any = None                # core.selfservice.ApplyOutcome once decided
         self.card_present = False
@@ -82,7 +83,7 @@ class KioskSession(QObject):
         """A new application: what was filled in for another item does not carry over."""
         if item_code != self.item_code:
             self.form, self.materials, self.signature_png, self.commitment_text = {}, {}, b"", ""
-            self.case, self.outcome = None, None
+            self.case, self.outcome, self.case_id = None, None, ""
         self.item_code, self.bundle_code = item_code, bundle_code
 
     @property

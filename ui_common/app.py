@@ -26,6 +26,26 @@ def default_font() -> QFont:
     return font
 
 
+def use_virtual_keyboard() -> bool:
+    """Chinese input on a touch screen: Qt Virtual Keyboard (pinyin included) for the kiosk.
+
+    Sets ``QT_IM_MODULE=qtvirtualkeyboard`` before the QApplication exists, unless the environment already
+    chose an input method or the plugin is missing (then typed input still works). Returns True if set.
+    """
+    import os
+    from pathlib import Path
+
+    import PySide6
+
+    if os.environ.get("QT_IM_MODULE"):
+        return False
+    plugins = Path(PySide6.__file__).resolve().parent / "Qt" / "plugins" / "platforminputcontexts"
+    if not any(plugins.glob("*qtvirtualkeyboardplugin*")):
+        return False
+    os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"
+    return True
+
+
 def create_application(argv: Sequence[str], *, elderly: bool = False) -> QApplication:
     """Create (or, in tests, reuse) the QApplication and dress it. Call before any widget exists."""
     app = QApplication.instance()

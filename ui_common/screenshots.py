@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui_common.context import AppContext
@@ -39,6 +39,141 @@ class Screen:
 
 def _kiosk_notice(window: Any) -> None:
     window.open_journey("guide")
+
+
+# --- the kiosk's 办事 journey, step by step (issue 7) ----------------------------------------------------
+
+_SAMPLE_ITEM = "430102WJ000101"
+_SAMPLE_FORM = {"business_name": "芙蓉区示例理发店", "business_uscc": "92430102MA4L00001C",
+                "business_address": "长沙市芙蓉区五一大道1号", "venue_category": "理发店", "business_area": "60",
+                "staff_count": "3", "health_certified_count": "3", "contact_phone": "13800000000"}
+
+
+def _sample_person() -> Any:
+    from core.identity import IdentitySource, Person
+
+    return Person(name="张三", id_number="11010519491231002X", source=IdentitySource.CARD,
+                  address="北京市朝阳区示例路1号")
+
+
+def _with_catalog(window: Any) -> None:
+    from core.catalog import default_catalog_dir, load_catalog
+
+    global _CATALOG
+    if _CATALOG is None:
+        _CATALOG = load_catalog(default_catalog_dir())
+    window.ctx.catalog = _CATALOG
+
+
+_CATALOG: Any = None
+
+
+def _journey(window: Any, *, person: bool = True) -> Any:
+    _with_catalog(window)
+    if person:
+        window.session.start(_sample_person())
+    window.open_journey("apply")
+    return window.stack.currentWidget()
+
+
+def _kiosk_identify(window: Any) -> None:
+    _journey(window, person=False)
+
+
+def _kiosk_search(window: Any) -> None:
+    _journey(window).currentWidget().query.setText("ggcs")
+
+
+def _kiosk_browse(window: Any) -> None:
+    _journey(window).currentWidget().show_life_events()
+
+
+def _kiosk_guide(window: Any) -> None:
+    journey = _journey(window)
+    journey.open_guide(journey.currentWidget().index.entry(_SAMPLE_ITEM))
+
+
+def _kiosk_form(window: Any) -> None:
+    journey = _journey(window)
+    journey.start_item(_SAMPLE_ITEM)
+    form = journey.currentWidget()
+    form.rows["business_name"].box.setText(_SAMPLE_FORM["business_name"])
+    form.rows["business_uscc"].box.setText("92430102MA4L0000")
+    form.rows["business_uscc"].check()
+
+
+def _kiosk_materials(window: Any) -> None:
+    journey = _journey(window)
+    journey.start_item(_SAMPLE_ITEM)
+    window.session.form.update(_SAMPLE_FORM)
+    journey.open_materials()
+    screen = journey.currentWidget()
+    screen.rows["business_licence"].capture_button.click()
+    screen.rows["hygiene_report"].tolerate_button.click()
+
+
+def _kiosk_signature(window: Any) -> None:
+    from PySide6.QtCore import QPointF
+
+    journey = _journey(window)
+    journey.start_item(_SAMPLE_ITEM)
+    journey.open_signature()
+    journey.currentWidget().pad.add_stroke([QPointF(60 + 14 * i, 90 + 30 * ((i // 3) % 2)) for i in range(40)])
+
+
+def _sample_outcome(kind: str) -> Any:
+    from datetime import UTC, date, datetime
+
+    from core.cases import machine
+    from core.cases.model import Case, CaseType, Channel, Licence
+    from core.documents.common import HallInfo
+    from core.documents.keys import SigningKey
+    from core.documents.licence import render_licence
+    from core.selfservice.apply import ApplyOutcome
+
+    at = datetime(2026, 3, 5, 2, 30, tzinfo=UTC)
+    case = machine.new_case(actor="kiosk:K01", at=at, case_id=Case.new_id(), case_number="4301022026030501K010007",
+                            item_code=_SAMPLE_ITEM, item_name=_CATALOG.item(_SAMPLE_ITEM).name,
+                            case_type=CaseType.IMMEDIATE, channel=Channel.KIOSK, region_code="430102",
+                            terminal_id="K01", created_at=at, applicant=_sample_person(), form=dict(_SAMPLE_FORM))
+    if kind != "instant":
+        advice = ("您的申请不能自助秒批。请带上身份证原件和营业执照，到一楼B区7号社会事务窗口办理，"
+                  "工作人员会告诉您具体原因。",)
+        return ApplyOutcome("referred", case, advice=advice)
+    licence = Licence("公共场所卫生许可证", "湘卫公证字〔2026〕第010007号", date(2026, 3, 5), date(2030, 3, 4))
+    case = machine.instant_approve(case, actor="kiosk:K01", at=at, licence=licence, rule_trace=[])
+    item = _CATALOG.item(_SAMPLE_ITEM)
+    document = render_licence(case, item, department=_CATALOG.department_of(item), hall=HallInfo(name="演示大厅"),
+                              key=SigningKey.generate(), issued_at=at)
+    return ApplyOutcome("instant", case, document=document)
+
+
+def _kiosk_result(kind: str, *, printing: bool = False) -> Callable[[Any], None]:
+    """The answer screen; ``printing`` tries to print (no printer in screenshots: the document on screen)."""
+
+    def prepare(window: Any) -> None:
+        journey = _journey(window)
+        journey.session.choose_item(_SAMPLE_ITEM)
+        journey.show_outcome(_sample_outcome(kind), print_it=printing)
+
+    return prepare
+
+
+def _kiosk_evaluation(window: Any) -> None:
+    journey = _journey(window)
+    journey.session.case = _sample_outcome("referred").case
+    journey.open_evaluation()
+    journey.currentWidget().choose("不满意")
+
+
+def _kiosk_countdown(window: Any) -> None:
+    _journey(window)
+    window.countdown.show_seconds(8)
+
+
+def _kiosk_card_removed(window: Any) -> None:
+    _journey(window)
+    window._on_identity_withdrawn(None)
 
 
 def _display_calls(window: Any) -> None:
@@ -153,6 +288,15 @@ SCREENS: tuple[Screen, ...] = (
     Screen("kiosk-home-portrait-1080x1920", "kiosk", "zh_CN", False, (1080, 1920)),
     Screen("kiosk-home-elderly-portrait-1080x1920", "kiosk", "zh_CN", True, (1080, 1920)),
     Screen("kiosk-notice-zh-1920x1080", "kiosk", "zh_CN", False, (1920, 1080), _kiosk_notice),
+    *(Screen(f"kiosk-{name}-{variant}-1920x1080", "kiosk", "en" if variant == "en" else "zh_CN",
+             variant == "elderly", (1920, 1080), prepare)
+      for name, prepare in (("identify", _kiosk_identify), ("search", _kiosk_search), ("browse", _kiosk_browse),
+                            ("guide", _kiosk_guide), ("form", _kiosk_form), ("materials", _kiosk_materials),
+                            ("signature", _kiosk_signature), ("result-instant", _kiosk_result("instant")),
+                            ("result-on-screen", _kiosk_result("instant", printing=True)),
+                            ("result-referred", _kiosk_result("referred")), ("evaluation", _kiosk_evaluation),
+                            ("idle-countdown", _kiosk_countdown), ("card-removed", _kiosk_card_removed))
+      for variant in ("zh", "en", "elderly")),
     Screen("counter-1366x768", "counter", "zh_CN", False, (1366, 768)),
     Screen("counter-1920x1080", "counter", "zh_CN", False, (1920, 1080)),
     Screen("counter-en-1366x768", "counter", "en", False, (1366, 768), _counter_shortcut),
@@ -184,6 +328,8 @@ def iter_screens(ctx_factory: ContextFactory, *, create_window: WindowFactory, a
     for screen in SCREENS:
         def factory(screen: Screen = screen) -> QWidget:
             application = app or QApplication.instance()
+            # The previous window is deleteLater()'d: let it go before the theme change reaches every widget.
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
             apply_theme(application, screen.elderly)
             install_language(application, screen.language)
             ctx = ctx_factory(screen.mode, screen.language, screen.elderly)

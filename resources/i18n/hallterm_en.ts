@@ -89,6 +89,13 @@
     </message>
 </context>
 <context>
+    <name>ApplyJourney</name>
+    <message>
+        <source>提交没有成功，您填写的信息还在。请稍后再试，或到人工窗口办理。</source>
+        <translation>Your application was not submitted; what you entered is kept. Please try again shortly, or go to a service counter.</translation>
+    </message>
+</context>
+<context>
     <name>CameraPreview</name>
     <message>
         <source>未检测到摄像头：请检查高拍仪或摄像头的 USB 线，插好后再点“摄像头预览”。</source>
@@ -391,7 +398,7 @@
     </message>
     <message>
         <source>{n} 秒后将返回首页，并清除您本次填写的信息。</source>
-        <translation>In {n} seconds the kiosk returns to the start screen and clears what you entered.</translation>
+        <translation>In {n} seconds the kiosk returns to the start and clears what you entered.</translation>
     </message>
     <message>
         <source>继续办理</source>
@@ -446,7 +453,7 @@
     </message>
     <message>
         <source>开始办理</source>
-        <translation>Start</translation>
+        <translation>Apply now</translation>
     </message>
     <message>
         <source>办结</source>
@@ -954,6 +961,80 @@
     </message>
 </context>
 <context>
+    <name>EntryTile</name>
+    <message>
+        <source>一件事</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <source>秒批</source>
+        <translation>Instant</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationScreen</name>
+    <message>
+        <source>等候时间长</source>
+        <translation>Long wait</translation>
+    </message>
+    <message>
+        <source>操作太复杂</source>
+        <translation>Too complicated</translation>
+    </message>
+    <message>
+        <source>看不懂提示</source>
+        <translation>Hard to understand</translation>
+    </message>
+    <message>
+        <source>设备有故障</source>
+        <translation>Device fault</translation>
+    </message>
+    <message>
+        <source>没能办成</source>
+        <translation>Could not finish</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>请对本次服务评价</source>
+        <translation>Please rate this service</translation>
+    </message>
+    <message>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>请告诉我们哪里不满意（可多选）：</source>
+        <translation>Please tell us what went wrong (choose any):</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>提交评价</source>
+        <translation>Submit rating</translation>
+    </message>
+</context>
+<context>
     <name>EvaluatorWindow</name>
     <message>
         <source>请至少选择一项原因</source>
@@ -1009,7 +1090,77 @@
     </message>
     <message>
         <source>提交评价</source>
-        <translation>Submit</translation>
+        <translation>Submit rating</translation>
+    </message>
+</context>
+<context>
+    <name>FormScreen</name>
+    <message>
+        <source>已从身份证读取，不用修改</source>
+        <translation>Read from your ID card; no need to change</translation>
+    </message>
+    <message>
+        <source>填写申请表：{name}</source>
+        <translation>Application form: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>GuideScreen</name>
+    <message>
+        <source>一件事一次办：一次申请，多个部门联办。</source>
+        <translation>One application, handled by several departments together.</translation>
+    </message>
+    <message>
+        <source>包含的事项（点选可查看并办理）：</source>
+        <translation>Services included (tap one to read and apply):</translation>
+    </message>
+    <message>
+        <source>办理时限：{limit}</source>
+        <translation>Time limit: {limit}</translation>
+    </message>
+    <message>
+        <source>当场办结</source>
+        <translation>Done on the spot</translation>
+    </message>
+    <message>
+        <source>收费：{fee}</source>
+        <translation>Fee: {fee}</translation>
+    </message>
+    <message>
+        <source>不收费</source>
+        <translation>Free of charge</translation>
+    </message>
+    <message>
+        <source>秒批：符合条件的，审核通过后当场打印证照</source>
+        <translation>Instant approval: if you qualify, the licence prints on the spot</translation>
+    </message>
+    <message>
+        <source>受理后由工作人员审核，办好后通知您</source>
+        <translation>Staff review it after acceptance and tell you when it is done</translation>
+    </message>
+    <message>
+        <source>怎么办</source>
+        <translation>How it works</translation>
+    </message>
+    <message>
+        <source>要准备的材料</source>
+        <translation>What to bring</translation>
+    </message>
+    <message>
+        <source>（可容缺后补）</source>
+        <translation> (may be supplied later)</translation>
+    </message>
+    <message>
+        <source>时限与费用</source>
+        <translation>Time and fee</translation>
+    </message>
+    <message>
+        <source>本事项请到 {place} 办理（{hours}）。</source>
+        <translation>Please apply for this at {place} ({hours}).</translation>
+    </message>
+    <message>
+        <source>开始办理</source>
+        <translation>Apply now</translation>
     </message>
 </context>
 <context>
@@ -1082,7 +1233,7 @@ please go to {counter}</translation>
     </message>
     <message>
         <source>暂时无法核验电子证照，请刷身份证，或到人工窗口办理。</source>
-        <translation>Your e-licence cannot be checked right now. Please use your ID card, or go to a counter.</translation>
+        <translation>Your e-licence cannot be checked right now. Please use your ID card, or go to a service counter.</translation>
     </message>
     <message>
         <source>请刷身份证，或出示电子证照二维码</source>
@@ -1090,7 +1241,7 @@ please go to {counter}</translation>
     </message>
     <message>
         <source>读卡器暂时不能使用。请用手机打开电子证照二维码，对准右侧扫码口。</source>
-        <translation>The card reader is not available. Open your e-licence QR code on your phone and hold it to the scanner on the right.</translation>
+        <translation>The card reader is not available. Please open your e-licence QR code on your phone and hold it to the scanner on the right.</translation>
     </message>
     <message>
         <source>把身份证平放在屏幕下方的读卡区，听到“嘀”声后稍等一秒。</source>
@@ -1106,11 +1257,26 @@ please go to {counter}</translation>
     </message>
     <message>
         <source>打开手机上的电子证照（如“湘易办”），出示“亮证”二维码，对准扫码口。</source>
-        <translation>Open the e-licence app on your phone (such as Xiangyiban), show its QR code and hold it to the scanner.</translation>
+        <translation>Open the e-licence app on your phone, show its QR code and hold it to the scanner.</translation>
     </message>
     <message>
         <source>返回首页</source>
         <translation>Back to start</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyPage</name>
+    <message>
+        <source>第 {n} 步，共 {total} 步</source>
+        <translation>Step {n} of {total}</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
     </message>
 </context>
 <context>
@@ -1191,7 +1357,7 @@ please go to {counter}</translation>
     </message>
     <message>
         <source>身份证信息没有读好，请把身份证拿起来重新平放；仍不行请到人工窗口办理。</source>
-        <translation>The ID card was not read properly. Lift it and lay it flat again; if that fails, please go to a counter.</translation>
+        <translation>Your ID card was not read properly. Please lift it and lay it flat again; if that does not help, go to a service counter.</translation>
     </message>
     <message>
         <source>您的身份证已取走</source>
@@ -1199,7 +1365,7 @@ please go to {counter}</translation>
     </message>
     <message>
         <source>是否继续办理？选择“结束办理”将清除您本次填写的信息。</source>
-        <translation>Do you want to continue? “End” clears everything you entered.</translation>
+        <translation>Do you want to continue? &quot;End&quot; clears everything you entered.</translation>
     </message>
     <message>
         <source>继续办理</source>
@@ -1457,6 +1623,61 @@ please go to {counter}</translation>
     <message>
         <source>例如 zhangwei</source>
         <translation>e.g. zhangwei</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsScreen</name>
+    <message>
+        <source>（可选）</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <source>用电子证照</source>
+        <translation>Use e-licence</translation>
+    </message>
+    <message>
+        <source>拍照上传</source>
+        <translation>Photograph</translation>
+    </message>
+    <message>
+        <source>容缺后补</source>
+        <translation>Supply later</translation>
+    </message>
+    <message>
+        <source>已通过刷身份证核验，不用提交</source>
+        <translation>Verified by your ID card; nothing to hand in</translation>
+    </message>
+    <message>
+        <source>已通过电子证照核验，不用提交</source>
+        <translation>Verified by your e-licence; nothing to hand in</translation>
+    </message>
+    <message>
+        <source>下一步在屏幕上签署</source>
+        <translation>Signed on screen in the next step</translation>
+    </message>
+    <message>
+        <source>请选择提交方式</source>
+        <translation>Please choose how to provide it</translation>
+    </message>
+    <message>
+        <source>可以不交</source>
+        <translation>Not required</translation>
+    </message>
+    <message>
+        <source>✔ 已调用电子证照</source>
+        <translation>✔ E-licence used</translation>
+    </message>
+    <message>
+        <source>✔ 已拍照</source>
+        <translation>✔ Photographed</translation>
+    </message>
+    <message>
+        <source>✔ 容缺：请在30天内补交</source>
+        <translation>✔ To be supplied within 30 days</translation>
+    </message>
+    <message>
+        <source>提交材料</source>
+        <translation>Materials</translation>
     </message>
 </context>
 <context>
@@ -1830,7 +2051,7 @@ please go to {counter}</translation>
     </message>
     <message>
         <source>开始办理</source>
-        <translation>Start</translation>
+        <translation>Apply now</translation>
     </message>
     <message>
         <source>办结</source>
@@ -1847,6 +2068,132 @@ please go to {counter}</translation>
     <message>
         <source>暂停</source>
         <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>ResultScreen</name>
+    <message>
+        <source>正在审核，请稍候……</source>
+        <translation>Checking your application, one moment…</translation>
+    </message>
+    <message>
+        <source>系统正在按审批规则自动核验，一般只要几秒钟。</source>
+        <translation>The approval rules are being checked automatically; this usually takes a few seconds.</translation>
+    </message>
+    <message>
+        <source>提交没有成功</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <source>返回修改</source>
+        <translation>Go back and edit</translation>
+    </message>
+    <message>
+        <source>审批通过！许可证正在打印，请在出证口取走。</source>
+        <translation>Approved! Your licence is printing; please take it from the output tray.</translation>
+    </message>
+    <message>
+        <source>办件编号：{number}
+证照：{name}  编号：{licence}</source>
+        <translation>Case number: {number}
+Licence: {name}  No.: {licence}</translation>
+    </message>
+    <message>
+        <source>申请已受理，受理回执正在打印。</source>
+        <translation>Your application is accepted; the receipt is printing.</translation>
+    </message>
+    <message>
+        <source>办件编号：{number}
+承诺办结日期：{day}</source>
+        <translation>Case number: {number}
+Promised completion date: {day}</translation>
+    </message>
+    <message>
+        <source>您的申请暂时不能在自助机上办结</source>
+        <translation>Your application cannot be completed at this kiosk</translation>
+    </message>
+    <message>
+        <source>请按下面的提示办理：</source>
+        <translation>Please do the following:</translation>
+    </message>
+    <message>
+        <source>打印机暂时不能打印，请用手机拍下您的文书</source>
+        <translation>The printer is not available; please photograph your document</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>SearchScreen</name>
+    <message>
+        <source>正在准备事项目录……</source>
+        <translation>Preparing the list of services…</translation>
+    </message>
+    <message>
+        <source>暂时无法查询事项，请到人工窗口咨询。</source>
+        <translation>Services cannot be searched right now; please ask at a service counter.</translation>
+    </message>
+    <message>
+        <source>事项目录还在加载，请稍候再试。</source>
+        <translation>The list of services is still loading; please try again shortly.</translation>
+    </message>
+    <message>
+        <source>为您找到以下事项，请点选：</source>
+        <translation>We found these services; tap one:</translation>
+    </message>
+    <message>
+        <source>没有找到相关事项。换个说法试试，比如“开饭店”，或到服务台咨询。</source>
+        <translation>Nothing found. Try other words, such as &quot;open a restaurant&quot;, or ask at the help desk.</translation>
+    </message>
+    <message>
+        <source>大家常办的事项：</source>
+        <translation>Most requested services:</translation>
+    </message>
+    <message>
+        <source>请选择部门：</source>
+        <translation>Choose a department:</translation>
+    </message>
+    <message>
+        <source>{name}的事项：</source>
+        <translation>Services of {name}:</translation>
+    </message>
+    <message>
+        <source>请选择您要办的事：</source>
+        <translation>Choose what you need to do:</translation>
+    </message>
+    <message>
+        <source>“{event}”相关事项：</source>
+        <translation>Services for &quot;{event}&quot;:</translation>
+    </message>
+    <message>
+        <source>您要办什么事？</source>
+        <translation>What do you need to do?</translation>
+    </message>
+    <message>
+        <source>说说您要办的事，如“我想开个餐馆”，或输入拼音首字母</source>
+        <translation>Say what you need, e.g. &quot;I want to open a restaurant&quot;, or type pinyin initials</translation>
+    </message>
+    <message>
+        <source>热门事项</source>
+        <translation>Popular</translation>
+    </message>
+    <message>
+        <source>按部门</source>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <source>按人生事件</source>
+        <translation>By life event</translation>
+    </message>
+    <message>
+        <source>返回首页</source>
+        <translation>Back to start</translation>
     </message>
 </context>
 <context>
@@ -1947,6 +2294,25 @@ please go to {counter}</translation>
     <message>
         <source>申请人签名</source>
         <translation>Applicant&apos;s signature</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureScreen</name>
+    <message>
+        <source>告知承诺书：请阅读后签名</source>
+        <translation>Commitment: please read, then sign</translation>
+    </message>
+    <message>
+        <source>请用手指在这里写上您的名字</source>
+        <translation>Write your name here with your finger</translation>
+    </message>
+    <message>
+        <source>重新签名</source>
+        <translation>Sign again</translation>
+    </message>
+    <message>
+        <source>确认签名并提交</source>
+        <translation>Confirm and submit</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,7 @@ def test_elderly_mode_targets_and_text_are_big(qtbot, make_ctx):
 
 def test_elderly_notice_is_big_too(qtbot, make_ctx):
     window = _shown_kiosk(qtbot, make_ctx, elderly=True)
-    window.open_journey("guide")
+    window.open_journey("no-such-journey")   # a journey without a screen: the calm notice
     assert window.notice.isVisible()
     assert window.notice.message_label.font().pointSizeF() >= ELDERLY_MIN_TEXT_PT
     button = window.notice.dismiss_button

@@ -1,0 +1,291 @@
+"""Submit a self-service application: commit it locally, let the 秒批 rules decide, issue the document.
+
+    service = ApplyService(store, catalog, terminal_id="K01", region_code="430102", hall=hall, key=key,
+                           central=central)
+    outcome = service.submit(draft)       # blocking: run it off the GUI thread
+
+Order (DESIGN "Sync": local commit first): the application is recorded as a draft case before anything
+is decided, so a power cut mid-decision loses nothing. Then, for an item with a rule set, ``RuleBook``
+decides on the real trace:
+
+* **instant**: 申报 → 受理 → 办结 with the rule trace on the acceptance event, the licence rendered;
+* **referred**: nothing failed may be issued here; the trace goes on a NOTE event of the (still local)
+  draft and the advice tells the citizen, in plain words, where to go and what to bring.
+
+An item without a rule set (a 承诺件 the kiosk may take) is submitted and accepted with its promised date,
+and the acceptance receipt is rendered. Each decision also goes to the audit log (rule ids and outcomes,
+never personal data).
+
+Idempotent: the draft carries its ``case_id``; a second ``submit`` of the same draft (a double tap, a
+retry after a crash) returns the first outcome and never records a second case.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from core.approval import Application, ApprovalPorts, CreditStanding, Decision, RuleBook, load_rule_sets
+from core.cases import machine
+from core.cases.model import (
+    Case,
+    CaseAction,
+    CaseState,
+    CaseType,
+    Channel,
+    Commitment,
+    Licence,
+    MaterialRecord,
+    MaterialStatus,
+)
+from core.cases.numbering import format_case_number
+from core.catalog.fields import FieldType
+from core.catalog.models import ServiceItem
+from core.errors import HalltermError, ValidationError
+from core.identity import IdentitySource, Person
+from core.selfservice.elicence import central_lock
+
+log = logging.getLogger(__name__)
+
+INSTANT, ACCEPTED, REFERRED = "instant", "accepted", "referred"
+TOLERATED_DAYS = 30            # 容缺材料 are due within 30 days (the rule sets and the FAQ say so)
+LICENCE_YEARS = 4              # 公共场所卫生许可证 is valid four years
+_OPEN_STATES = frozenset({CaseState.SUBMITTED, CaseState.PRE_REVIEW, CaseState.CORRECTION, CaseState.ACCEPTED,
+                          CaseState.PROCESSING, CaseState.SUSPENDED})
+# The platform's 证照类型代码 (docs/central-api.yaml examples) and the catalogue's local short codes.
+ELICENCE_TYPE_CODES = {"111": "JMSFZ", "201": "YYZZ", "202": "YYZZ", "305": "JHZ", "112": "JMHKB"}
+
+DEFAULT_COMMITMENT = ("本人承诺：所填写的信息和提交的材料真实、合法、有效；经营场所符合公共场所卫生管理的要求；"
+                      "从业人员均持有有效健康证明。本人知晓发证机关将依法核查，承诺内容不实的，愿意承担撤销许可等"
+                      "法律责任，并记入信用记录。容缺的材料，本人将在30日内补齐。")
+
+
+class SubmitError(HalltermError):
+    code = "SELFSERVICE_SUBMIT_FAILED"
+    user_message = "提交没有成功，您填写的信息还在。请稍后再试，或到人工窗口办理。"
+
+
+@dataclass(frozen=True)
+class MaterialInput:
+    status: MaterialStatus
+    image: bytes = b""
+    content_type: str = ""
+    licence_number: str = ""
+
+
+@dataclass(frozen=True)
+class ApplicationDraft:
+    case_id: str
+    person: Person
+    item_code: str
+    form: Mapping[str, Any]
+    materials: Mapping[str, MaterialInput] = field(default_factory=dict)
+    signature_png: bytes = b""
+    commitment_text: str = ""
+
+    def __repr__(self) -> str:   # the form and the person are personal data
+        return f"ApplicationDraft({self.case_id}, item={self.item_code})"
+
+
+@dataclass(frozen=True)
+class ApplyOutcome:
+    kind: str                                   # INSTANT | ACCEPTED | REFERRED
+    case: Case
+    decision: Decision | None = None
+    document: Any = None                        # core.documents.IssuedDocument to print, if any
+    advice: tuple[str, ...] = ()
+
+    @property
+    def is_instant(self) -> bool:
+        return self.kind == INSTANT
+
+
+def elicence_type(licence: Any) -> str:
+    code = str(getattr(licence, "licence_type", ""))
+    return ELICENCE_TYPE_CODES.get(code, code)
+
+
+def commitment_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class ApplyService:
+    """Blocking and thread-safe (one submission at a time); the kiosk runs it through ``ctx.tasks``."""
+
+    def __init__(self, store: Any, catalog: Any, *, terminal_id: str, region_code: str, hall: Any, key: Any,
+                 central: Any = None, bus: Any = None, rule_book: RuleBook | None = None) -> None:
+        self.store, self.catalog = store, catalog
+        self.terminal_id, self.region_code = terminal_id, region_code
+        self.hall, self.key, self.central, self.bus = hall, key, central, bus
+        self._rule_book = rule_book
+        self._lock = threading.Lock()
+        self._outcomes: dict[str, ApplyOutcome] = {}
+
+    @property
+    def actor(self) -> str:
+        return f"kiosk:{self.terminal_id}"
+
+    @property
+    def rule_book(self) -> RuleBook:
+        if self._rule_book is None:
+            self._rule_book = load_rule_sets(self.catalog)
+        return self._rule_book
+
+    # --- the ports the rules ask through ----------------------------------------------------------------
+
+    def open_cases(self, person: Person, item_code: str, *, except_case: str = "") -> int:
+        return sum(1 for case in self.store.cases.by_person(person.id_number)
+                   if case.item_code == item_code and case.state in _OPEN_STATES and case.case_id != except_case)
+
+    def credit(self, person: Person) -> CreditStanding:
+        if self.central is None:
+            raise SubmitError("no platform client for the credit check", code="SELFSERVICE_NO_PLATFORM")
+        from core.sync.signing import person_lookup_hmac
+
+        with central_lock:
+            standing = self.central.credit(person_lookup_hmac(self.central.config.secret, person.id_number))
+        return CreditStanding.from_platform(standing.level, standing.dishonest)
+
+    def ports(self, case_id: str) -> ApprovalPorts:
+        return ApprovalPorts(open_cases=lambda person, code: self.open_cases(person, code, except_case=case_id),
+                             credit=self.credit)
+
+    # --- submit -----------------------------------------------------------------------------------------
+
+    def submit(self, draft: ApplicationDraft, *, now: datetime | None = None) -> ApplyOutcome:
+        with self._lock:
+            known = self._outcomes.get(draft.case_id)
+            if known is not None:
+                log.info("submit of case %s repeated; first outcome returned", known.case.case_number)
+                return known
+            stored = self.store.cases.get(draft.case_id)
+            if stored is not None and stored.state is not CaseState.DRAFT:
+                outcome = ApplyOutcome(INSTANT if stored.licence else ACCEPTED, stored)
+            else:
+                outcome = self._decide(draft, stored, now or datetime.now(UTC))
+            self._outcomes[draft.case_id] = outcome
+            return outcome
+
+    def _decide(self, draft: ApplicationDraft, stored: Case | None, at: datetime) -> ApplyOutcome:
+        from core.sync import Attachment, record_case
+
+        item = self.catalog.item(draft.item_code)
+        attachments = [Attachment.of(m.image, m.content_type) for m in draft.materials.values() if m.image]
+        case = stored or self._draft_case(draft, item, at)
+        record_case(self.store, case, self.actor, attachments=attachments, bus=self.bus)
+        department = self.catalog.department_of(item)
+        if item.instant_approval is None:
+            case = machine.submit(case, actor=self.actor, at=at)
+            case = machine.accept(case, actor=self.actor, at=at, calendar=self.catalog.calendar,
+                                  promised=item.promised_limit, unit=department.name, reason="自助终端申报受理")
+            record_case(self.store, case, self.actor, attachments=attachments, bus=self.bus)
+            return ApplyOutcome(ACCEPTED, case, document=self._receipt(case, item, department))
+
+        decision = self.rule_book.evaluate(Application.from_case(case, item, on=at.date()), self.ports(case.case_id))
+        self.store.audit.append(self.actor, "approval.decide", case.case_number, decision.to_record())
+        if decision.is_instant:
+            licence = Licence(item.licence_name or item.name, self._licence_number(case, at), at.date(),
+                              _years_later(at.date(), LICENCE_YEARS))
+            case = machine.instant_approve(case, actor=self.actor, at=at, licence=licence, unit=department.name,
+                                           rule_trace=decision.trace_dicts())
+            record_case(self.store, case, self.actor, attachments=attachments, bus=self.bus)
+            return ApplyOutcome(INSTANT, case, decision, self._licence(case, item, department, at), decision.advice)
+        case = machine.apply(case, CaseAction.NOTE, actor=self.actor, at=at, reason="自助秒批未通过，请到窗口办理",
+                             data={"rule_trace": decision.trace_dicts(), "outcome": decision.outcome.value,
+                                   "rule_set": decision.rule_set, "version": decision.version})
+        record_case(self.store, case, self.actor, attachments=attachments, bus=self.bus)
+        return ApplyOutcome(REFERRED, case, decision, None, decision.advice)
+
+    # --- building the case ------------------------------------------------------------------------------
+
+    def _draft_case(self, draft: ApplicationDraft, item: ServiceItem, at: datetime) -> Case:
+        number = format_case_number(self.region_code, at.date(), self.terminal_id,
+                                    self.store.cases.next_sequence(at.date()))
+        form = self._form(item, draft)
+        commitment = None
+        if draft.signature_png:
+            commitment = Commitment(commitment_sha256(draft.commitment_text or DEFAULT_COMMITMENT), at,
+                                    draft.signature_png)
+        person = draft.person
+        return machine.new_case(
+            actor=self.actor, at=at, case_id=draft.case_id, case_number=number, item_code=item.implementation_code,
+            item_name=item.name, case_type=CaseType(item.case_type.value), channel=Channel.KIOSK,
+            region_code=self.region_code, terminal_id=self.terminal_id, created_at=at, applicant=person,
+            contact_name=person.name, contact_phone=str(form.get("contact_phone") or person.phone),
+            contact_address=str(form.get("business_address") or form.get("applicant_address") or person.address),
+            form=form, materials=self._materials(item, draft, at, signed=commitment is not None),
+            commitment=commitment)
+
+    @staticmethod
+    def _form(item: ServiceItem, draft: ApplicationDraft) -> dict[str, Any]:
+        """Answers normalised where they are valid (JSON-ready), kept as typed where not (the rules say why)."""
+        form: dict[str, Any] = {}
+        for form_field in item.form_fields:
+            if form_field.type is FieldType.SIGNATURE:
+                if draft.signature_png:
+                    form[form_field.key] = hashlib.sha256(draft.signature_png).hexdigest()
+                continue
+            raw = draft.form.get(form_field.key)
+            if raw is None or raw == "":
+                continue
+            try:
+                value = form_field.validate_value(raw)
+            except ValidationError:
+                value = raw
+            form[form_field.key] = value.isoformat() if isinstance(value, date) else value
+        return form
+
+    @staticmethod
+    def _materials(item: ServiceItem, draft: ApplicationDraft, at: datetime, *,
+                   signed: bool) -> tuple[MaterialRecord, ...]:
+        records = []
+        person = draft.person
+        for material in item.materials:
+            given = draft.materials.get(material.code)
+            count = max(material.originals, material.copies, 1)
+            if given is not None:
+                status, sha, number = given.status, None, given.licence_number or None
+                if given.image:
+                    sha = hashlib.sha256(given.image).hexdigest()
+                deadline = at.date() + timedelta(days=TOLERATED_DAYS) if status is MaterialStatus.TOLERATED_MISSING \
+                    else None
+                received = at if status.is_received else None
+                records.append(MaterialRecord(material.code, material.name, status, count if received else 0,
+                                              received, sha, number, deadline))
+            elif material.code == "idcard" and person.source is not IdentitySource.TYPED:
+                status = MaterialStatus.ORIGINAL if person.source is IdentitySource.CARD else MaterialStatus.ELICENCE
+                records.append(MaterialRecord(material.code, material.name, status, 1, at))
+            elif material.code == "commitment" and signed:
+                records.append(MaterialRecord(material.code, material.name, MaterialStatus.ORIGINAL, 1, at))
+            else:
+                records.append(MaterialRecord(material.code, material.name, MaterialStatus.MISSING))
+        return tuple(records)
+
+    @staticmethod
+    def _licence_number(case: Case, at: datetime) -> str:
+        return f"湘卫公证字〔{at.year}〕第{case.case_number[-9:]}号"
+
+    # --- documents --------------------------------------------------------------------------------------
+
+    def _licence(self, case: Case, item: ServiceItem, department: Any, at: datetime) -> Any:
+        from core.documents.licence import render_licence
+
+        return render_licence(case, item, department=department, hall=self.hall, key=self.key, issued_at=at)
+
+    def _receipt(self, case: Case, item: ServiceItem, department: Any) -> Any:
+        from core.documents.receipt import render_acceptance_receipt
+
+        return render_acceptance_receipt(case, item, hall=self.hall, key=self.key, department=department)
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        end = day.replace(year=day.year + years)
+    except ValueError:          # 29 February
+        end = day.replace(year=day.year + years, day=28)
+    return end - timedelta(days=1)

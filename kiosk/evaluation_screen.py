@@ -1,0 +1,121 @@
+"""好差评: five levels after every journey. 不满意 and 非常不满意 ask why (a few common reasons, tap one or
+more); 跳过 records nothing at all, never a default "satisfied". The evaluation is tied to the case and
+queued for the platform in the outbox (``core.sync.record_evaluation``).
+
+Emits ``next`` when done (submitted or skipped).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from core.sync.wire import EVALUATION_LEVELS
+from kiosk.page import JourneyPage
+
+UNHAPPY = ("不满意", "非常不满意")
+CHANNEL_KIOSK = "5"      # GB/T 39046: 5 = 自助终端
+
+
+class EvaluationScreen(JourneyPage):
+    def __init__(self, ctx: Any, case: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.case = ctx, case
+        self.level: str | None = None
+        self.recorded = False
+        self.level_buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        for level in EVALUATION_LEVELS:
+            button = QPushButton()
+            button.setCheckable(True)
+            button.setProperty("role", "rating")
+            button.setMinimumSize(180, 120)
+            button.clicked.connect(lambda _=False, lv=level: self.choose(lv))
+            self.level_buttons[level] = button
+            row.addWidget(button)
+        self.reason_label = QLabel()
+        self.reason_label.setProperty("role", "body")
+        self.reason_buttons: list[QPushButton] = []
+        self.reason_grid = QGridLayout()
+        self.reason_grid.setSpacing(12)
+        self.content.addLayout(row)
+        self.content.addWidget(self.reason_label)
+        self.content.addLayout(self.reason_grid)
+        self.content.addStretch(1)
+        self.back_button.clicked.disconnect()
+        self.back_button.clicked.connect(self.skip)
+        self.next_button.clicked.disconnect()
+        self.next_button.clicked.connect(self.submit)
+        self.retranslate()
+        self._show_reasons(False)
+        self.next_button.setEnabled(False)
+
+    def _reasons(self) -> list[tuple[str, str]]:
+        """(what is recorded, what is shown): the record is always in Chinese."""
+        return [("等候时间长", self.tr("等候时间长")), ("操作太复杂", self.tr("操作太复杂")),
+                ("看不懂提示", self.tr("看不懂提示")), ("设备有故障", self.tr("设备有故障")),
+                ("没能办成", self.tr("没能办成")), ("其他", self.tr("其他"))]
+
+    def choose(self, level: str) -> None:
+        self.level = level
+        for name, button in self.level_buttons.items():
+            button.setChecked(name == level)
+        unhappy = level in UNHAPPY
+        self._show_reasons(unhappy)
+        self.next_button.setEnabled(not unhappy or bool(self.chosen_reasons()))
+
+    def _show_reasons(self, show: bool) -> None:
+        self.reason_label.setVisible(show)
+        if show and not self.reason_buttons:
+            for n, (reason, shown) in enumerate(self._reasons()):
+                button = QPushButton(shown)
+                button.setProperty("reason", reason)
+                button.setCheckable(True)
+                button.setProperty("role", "chip")
+                button.clicked.connect(lambda _=False: self.next_button.setEnabled(bool(self.chosen_reasons())))
+                self.reason_grid.addWidget(button, n // 3, n % 3)
+                self.reason_buttons.append(button)
+        for button in self.reason_buttons:
+            button.setVisible(show)
+
+    def chosen_reasons(self) -> list[str]:
+        return [b.property("reason") for b in self.reason_buttons if b.isChecked() and not b.isHidden()]
+
+    def submit(self) -> None:
+        if self.level is None or self.recorded or (self.level in UNHAPPY and not self.chosen_reasons()):
+            return
+        self.recorded = True
+        self.next_button.setEnabled(False)
+        from core.sync import record_evaluation
+
+        store, case, level = self.ctx.store, self.case, self.level
+        comment = "、".join(self.chosen_reasons()) if level in UNHAPPY else ""
+        terminal = self.ctx.setting("terminal.id", "K01")
+
+        def record() -> Any:
+            return record_evaluation(store, case_number=case.case_number, case_id=case.case_id, level=level,
+                                     channel=CHANNEL_KIOSK, terminal_id=terminal, actor=f"kiosk:{terminal}",
+                                     comment=comment)
+
+        def done(_row: Any) -> None:
+            if self.ctx.sync is not None:
+                self.ctx.sync.nudge()
+            self.next.emit()
+
+        self.ctx.tasks.run(record, on_success=done, on_failure=lambda _exc: self.next.emit())
+
+    def skip(self) -> None:
+        self.next.emit()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.heading.setText(self.tr("请对本次服务评价"))
+        labels = {"非常满意": self.tr("非常满意"), "满意": self.tr("满意"), "基本满意": self.tr("基本满意"),
+                  "不满意": self.tr("不满意"), "非常不满意": self.tr("非常不满意")}
+        for level, button in self.level_buttons.items():
+            button.setText(labels[level])
+        self.reason_label.setText(self.tr("请告诉我们哪里不满意（可多选）："))
+        self.back_button.setText(self.tr("跳过"))
+        self.next_button.setText(self.tr("提交评价"))

@@ -1,0 +1,92 @@
+"""Read the guide: the plain-language guide, what to bring, how long it takes, what it costs, whether it is
+decided on the spot (秒批). A 一件事 bundle lists its items; each opens its own guide.
+
+``next`` (开始办理) only when the item can be done at this kiosk; otherwise the screen says where to go.
+Emits ``open_item(code)`` when a bundle's item is chosen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from core.guide import EntryKind, GuideEntry
+from kiosk.page import JourneyPage
+
+
+def _label(text: str, role: str = "body") -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", role)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class GuideScreen(JourneyPage):
+    open_item = Signal(str)
+
+    def __init__(self, ctx: Any, entry: GuideEntry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.entry = entry
+        self.can_apply = False
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.body.setSpacing(12)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.content.addWidget(scroll, 1)
+        self.where = _label("", "status")
+        self.content.addWidget(self.where)
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        catalog = self.ctx.catalog
+        if self.entry.kind is EntryKind.BUNDLE:
+            bundle = catalog.bundle(self.entry.code)
+            self.body.addWidget(_label(self.tr("一件事一次办：一次申请，多个部门联办。"), "section"))
+            for line in bundle.guide:
+                self.body.addWidget(_label(f"• {line}"))
+            self.body.addWidget(_label(self.tr("包含的事项（点选可查看并办理）："), "section"))
+            for item in catalog.items_of(bundle):
+                button = QPushButton(item.name)
+                button.setProperty("role", "entry")
+                button.clicked.connect(lambda _=False, code=item.implementation_code: self.open_item.emit(code))
+                self.body.addWidget(button)
+            self.body.addStretch(1)
+            return
+        item = catalog.item(self.entry.code)
+        self.can_apply = item.kiosk_capable
+        facts = [
+            self.tr("办理时限：{limit}").format(limit=self.tr("当场办结") if item.is_immediate and
+                                               item.promised_limit.amount == 0 else item.limit_label),
+            self.tr("收费：{fee}").format(fee=item.fee.description if item.fee.charged else self.tr("不收费")),
+            self.tr("秒批：符合条件的，审核通过后当场打印证照") if item.instant_approval else
+            self.tr("受理后由工作人员审核，办好后通知您"),
+        ]
+        self.body.addWidget(_label(self.tr("怎么办"), "section"))
+        for line in item.guide:
+            self.body.addWidget(_label(f"• {line}"))
+        self.body.addWidget(_label(self.tr("要准备的材料"), "section"))
+        for n, material in enumerate(item.materials, 1):
+            extra = self.tr("（可容缺后补）") if material.tolerable else ""
+            self.body.addWidget(_label(f"{n}. {material.name}{extra}"))
+        self.body.addWidget(_label(self.tr("时限与费用"), "section"))
+        for fact in facts:
+            self.body.addWidget(_label(fact))
+        self.body.addStretch(1)
+        if not self.can_apply:
+            where = self.tr("本事项请到 {place} 办理（{hours}）。")
+            self.where.setText(where.format(place=item.location, hours=item.hours))
+        self.next_button.setVisible(self.can_apply)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.heading.setText(self.entry.name)
+        self.next_button.setText(self.tr("开始办理"))
+        self.where.setVisible(bool(self.where.text()))
