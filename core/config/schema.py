@@ -108,6 +108,11 @@ SETTINGS: tuple[Setting, ...] = (
             description="本机可办理的事项编码列表；留空表示提供事项目录中的全部事项。",
             description_en="Service item codes offered on this kiosk; empty offers the whole catalogue.",
             check=_item_codes),
+    Setting(key="kiosk.lockdown", kind=Kind.BOOL, default=False, label="锁定自助终端",
+            description="全屏、无边框，键盘无法退出；技术人员在左上角连点五下并输入技术维护密码方可退出。"
+                        "以 --fullscreen 启动时总是锁定。",
+            description_en="Full screen and frameless with no keyboard escape; technicians leave with five taps in "
+                           "the top-left corner and the technician PIN. Always on with --fullscreen."),
     Setting(key="kiosk.technician_pin_hash", kind=Kind.SECRET, default="", label="技术维护密码",
             description="从自助终端或窗口进入技术维护界面的数字密码（6-12 位）的 Argon2id 散列，"
                         "请在技术维护界面设置，不要手写入文件；留空表示不能从自助终端或窗口进入。"
