@@ -40,16 +40,25 @@ def _save(tree: ET.ElementTree, path: Path) -> None:
         tree.write(handle, encoding="utf-8", xml_declaration=False)
 
 
-def _apply(translations: dict[str, str]) -> int:
+def _apply(translations: dict[str, str | list[str]]) -> int:
+    """Set translations; a list sets the plural forms (``%n``) of a numerus message."""
     tree = _load(TS)
     changed = 0
     for message in tree.getroot().iter("message"):
         source = message.findtext("source") or ""
         translation = message.find("translation")
-        if source in translations and translation is not None and not translation.findall("numerusform"):
-            translation.text = translations[source]
-            translation.attrib.pop("type", None)
-            changed += 1
+        if source not in translations or translation is None:
+            continue
+        wanted, forms = translations[source], translation.findall("numerusform")
+        if forms and isinstance(wanted, list):
+            for form, text in zip(forms, wanted, strict=False):
+                form.text = text
+        elif not forms and isinstance(wanted, str):
+            translation.text = wanted
+        else:
+            continue
+        translation.attrib.pop("type", None)
+        changed += 1
     _save(tree, TS)
     i18n.update_translation_sources(TS)   # back to lupdate's own layout, so diffs stay small
     return changed
@@ -65,8 +74,9 @@ def main(argv: list[str]) -> int:
     elif command == "missing":
         for message in _load(TS).getroot().iter("message"):
             translation = message.find("translation")
-            if translation is not None and not translation.findall("numerusform") and (
-                    translation.get("type") == "unfinished" or not translation.text):
+            forms = translation.findall("numerusform") if translation is not None else []
+            empty = any(not (f.text or "").strip() for f in forms) if forms else not (translation.text or "").strip()
+            if translation is not None and (translation.get("type") == "unfinished" or empty):
                 print(_escape(message.findtext("source") or "") + "\t")
     elif command == "fill":
         pairs = {}
@@ -76,11 +86,16 @@ def main(argv: list[str]) -> int:
                 pairs[_unescape(source)] = _unescape(english)
         print(f"{_apply(pairs)} translations set")
     elif command == "merge":
-        pairs = {}
+        pairs: dict[str, str | list[str]] = {}
         for other in rest:
             for message in _load(Path(other)).getroot().iter("message"):
                 translation = message.find("translation")
-                if translation is not None and translation.get("type") is None and translation.text:
+                if translation is None or translation.get("type") is not None:
+                    continue
+                forms = [f.text or "" for f in translation.findall("numerusform")]
+                if forms and all(forms):
+                    pairs[message.findtext("source") or ""] = forms
+                elif not forms and translation.text:
                     pairs[message.findtext("source") or ""] = translation.text
         print(f"{_apply(pairs)} translations taken")
     else:

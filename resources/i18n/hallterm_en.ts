@@ -398,7 +398,7 @@
     </message>
     <message>
         <source>{n} 秒后将返回首页，并清除您本次填写的信息。</source>
-        <translation>In {n} seconds the kiosk returns to the start and clears what you entered.</translation>
+        <translation>In {n} seconds the kiosk returns to the start screen and clears what you entered.</translation>
     </message>
     <message>
         <source>继续办理</source>
@@ -1233,7 +1233,7 @@ please go to {counter}</translation>
     </message>
     <message>
         <source>暂时无法核验电子证照，请刷身份证，或到人工窗口办理。</source>
-        <translation>Your e-licence cannot be checked right now. Please use your ID card, or go to a service counter.</translation>
+        <translation>Your e-licence cannot be checked right now. Please use your ID card, or go to a counter.</translation>
     </message>
     <message>
         <source>请刷身份证，或出示电子证照二维码</source>
@@ -1241,7 +1241,7 @@ please go to {counter}</translation>
     </message>
     <message>
         <source>读卡器暂时不能使用。请用手机打开电子证照二维码，对准右侧扫码口。</source>
-        <translation>The card reader is not available. Please open your e-licence QR code on your phone and hold it to the scanner on the right.</translation>
+        <translation>The card reader is not available. Open your e-licence QR code on your phone and hold it to the scanner on the right.</translation>
     </message>
     <message>
         <source>把身份证平放在屏幕下方的读卡区，听到“嘀”声后稍等一秒。</source>
@@ -1257,7 +1257,7 @@ please go to {counter}</translation>
     </message>
     <message>
         <source>打开手机上的电子证照（如“湘易办”），出示“亮证”二维码，对准扫码口。</source>
-        <translation>Open the e-licence app on your phone, show its QR code and hold it to the scanner.</translation>
+        <translation>Open the e-licence app on your phone (such as Xiangyiban), show its QR code and hold it to the scanner.</translation>
     </message>
     <message>
         <source>返回首页</source>
@@ -1357,7 +1357,7 @@ please go to {counter}</translation>
     </message>
     <message>
         <source>身份证信息没有读好，请把身份证拿起来重新平放；仍不行请到人工窗口办理。</source>
-        <translation>Your ID card was not read properly. Please lift it and lay it flat again; if that does not help, go to a service counter.</translation>
+        <translation>The ID card was not read properly. Lift it and lay it flat again; if that fails, please go to a counter.</translation>
     </message>
     <message>
         <source>您的身份证已取走</source>
@@ -1365,7 +1365,7 @@ please go to {counter}</translation>
     </message>
     <message>
         <source>是否继续办理？选择“结束办理”将清除您本次填写的信息。</source>
-        <translation>Do you want to continue? &quot;End&quot; clears everything you entered.</translation>
+        <translation>Do you want to continue? “End” clears everything you entered.</translation>
     </message>
     <message>
         <source>继续办理</source>
@@ -1688,7 +1688,7 @@ please go to {counter}</translation>
     </message>
     <message numerus="yes">
         <source>%n 人</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n waiting</numerusform>
             <numerusform>%n waiting</numerusform>
         </translation>
@@ -1703,9 +1703,9 @@ please go to {counter}</translation>
     </message>
     <message numerus="yes">
         <source>%n 件</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
         </translation>
     </message>
     <message>
