@@ -18,6 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from shiboken6 import Shiboken
+
 from core.catalog import default_catalog_dir, load_catalog
 from core.config import Settings
 from core.events import EventBus
@@ -53,3 +55,6 @@ def demo_terminal(root: Path, mode: str = "kiosk", *, language: str = "zh_CN", e
         tasks.shutdown()
         services.stop()
         store.close()
+        # Deleted here, on the GUI thread, rather than whenever the garbage collector next runs: a QObject
+        # left to the collector is freed at an arbitrary point of a later test.
+        Shiboken.delete(tasks)

@@ -41,13 +41,15 @@ class DocumentOnScreen(QFrame):
         self.reason.setWordWrap(True)
         self.details = QLabel(self)
         self.details.setProperty("role", "body")
-        self.details.setWordWrap(True)
+        # Short lines, never wrapped: a wrapped label in nested layouts can be given less than its height,
+        # and the lines would be drawn over each other (seen in elderly mode).
+        self.details.setWordWrap(False)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         for label in (self.reason, self.details):   # large text (长者模式) must not be squeezed into overlap
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.qr = QrCodeView(document.token, self, minimum_px=300)
         self.hint = QLabel(self)
-        self.hint.setProperty("role", "caption")
+        self.hint.setProperty("role", "body")
         self.hint.setWordWrap(True)
         self.done_button = QPushButton(self)
         self.done_button.setProperty("primary", True)
@@ -91,5 +93,6 @@ class DocumentOnScreen(QFrame):
     def retranslate(self) -> None:
         self.title.setText(self.tr("您的{kind}").format(kind=self._kind_label()))
         self.details.setText("\n".join(self.shown_lines()))
+        self.details.setMinimumHeight(self.details.sizeHint().height())
         self.hint.setText(self.tr("请用手机拍下右侧二维码，凭二维码可在任一窗口或自助终端查询、补打。"))
         self.done_button.setText(self.tr("我已拍照"))
