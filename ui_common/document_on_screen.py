@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from core.documents.common import IssuedDocument
@@ -59,17 +60,37 @@ class DocumentOnScreen(QFrame):
         text = QVBoxLayout()
         text.addWidget(self.title)
         text.addWidget(self.reason)
-        text.addSpacing(12)
         text.addWidget(self.details)
         text.addStretch(1)
         text.addWidget(self.hint)
-        text.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # The button sits under the QR code: the text column is the tall one in elderly mode.
+        code = QVBoxLayout()
+        code.addWidget(self.qr, 1)
+        code.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
         row = QHBoxLayout(self)
-        row.setContentsMargins(32, 32, 32, 32)
+        row.setContentsMargins(32, 24, 32, 24)
         row.setSpacing(32)
         row.addLayout(text, 3)
-        row.addWidget(self.qr, 2)
+        row.addLayout(code, 2)
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_wrapped_labels()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self.details.setMinimumHeight(self.details.sizeHint().height())
+            self._fit_wrapped_labels()
+
+    def _fit_wrapped_labels(self) -> None:
+        # A word-wrapped label's minimum height does not follow its width inside nested layouts; without
+        # this, large (elderly) text is given too little height and the lines overlap.
+        for label in (self.reason, self.hint):
+            height = label.heightForWidth(label.width()) if label.width() > 0 else -1
+            if height > 0:
+                label.setMinimumHeight(height)
 
     def shown_lines(self) -> list[str]:
         keys = _SHOWN_FIELDS.get(self.document.kind, _DEFAULT_FIELDS)
@@ -93,6 +114,8 @@ class DocumentOnScreen(QFrame):
     def retranslate(self) -> None:
         self.title.setText(self.tr("您的{kind}").format(kind=self._kind_label()))
         self.details.setText("\n".join(self.shown_lines()))
+        self.details.ensurePolished()   # the (elderly) style sheet sets the font that the height depends on
         self.details.setMinimumHeight(self.details.sizeHint().height())
-        self.hint.setText(self.tr("请用手机拍下右侧二维码，凭二维码可在任一窗口或自助终端查询、补打。"))
+        self._fit_wrapped_labels()
+        self.hint.setText(self.tr("任一窗口或自助终端均可凭此码查询、补打。"))
         self.done_button.setText(self.tr("我已拍照"))

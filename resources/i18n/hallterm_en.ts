@@ -952,8 +952,8 @@
         <translation>Your {kind}</translation>
     </message>
     <message>
-        <source>请用手机拍下右侧二维码，凭二维码可在任一窗口或自助终端查询、补打。</source>
-        <translation>Take a photo of the QR code on the right. With it, any counter or kiosk can look up or reprint this document.</translation>
+        <source>任一窗口或自助终端均可凭此码查询、补打。</source>
+        <translation>Any counter or kiosk can look up or reprint this document with this code.</translation>
     </message>
     <message>
         <source>我已拍照</source>
