@@ -32,6 +32,10 @@ from hall_server.views import announcement_view
 log = logging.getLogger(__name__)
 KEEP = 2048          # frames kept in memory (a few minutes of a busy hall)
 POLL_S = 2.0         # re-read even without a wake-up: covers a writer in another process on SQLite
+# After a wake-up, let the changes of the next few milliseconds join the same read: under load (50
+# counters calling at once) one read and one write per stream then carries many announcements instead
+# of one each. A display speaking 10 ms later is not noticeable; the streams' CPU cost halves and more.
+COALESCE_S = 0.01
 RETRY_S = 1.0
 
 
@@ -68,7 +72,8 @@ class EventHub:
                 if self._version < 0:
                     self._version = self._base = await run_in_threadpool(service.current_version)
                     self._wake()
-                await service.feed.wait_beyond(self._version, POLL_S)
+                if await service.feed.wait_beyond(self._version, POLL_S):
+                    await asyncio.sleep(COALESCE_S)
                 if service.feed.closed:
                     break
                 await self._read_new()
