@@ -87,7 +87,7 @@ class Plan:
     gap_s: tuple[float, float] = (0.05, 0.3)  # clerk's pause before the next call (uniform)
     no_show_share: float = 0.1
     issue_per_s: float = 0.0     # kiosks' combined Poisson arrival rate; 0: match the counters' capacity
-    backlog: int = 200           # tickets waiting when the paced phase starts (the morning queue)
+    backlog: int = 200           # tickets waiting when the paced phase starts, beyond those the bursts need
     burst_rounds: int = 20       # burst phase: every counter calls at the same instant, this many times
     seed: int = 4
     server_pids: dict[str, int] = field(default_factory=dict)  # name -> root pid, for CPU accounting
@@ -247,12 +247,13 @@ async def _run(plan: Plan) -> Results:
     for subscriber in subscribers:
         await subscriber.start()
 
-    # Phase 1, saturated issue: the kiosks fill the morning queue as fast as the server lets them.
+    # Phase 1, saturated issue: the kiosks fill the morning queue as fast as the server lets them, with
+    # enough tickets for the paced phase (which issues as fast as it serves) and for every burst.
     async def fill(conn: Conn, index: int, count: int) -> None:
         for n in range(count):
             await _issue(conn, results, "issue_saturated", time.perf_counter(), index + n * plan.kiosks)
 
-    per_kiosk = (plan.backlog + plan.kiosks - 1) // plan.kiosks
+    per_kiosk = (plan.backlog + plan.counters * plan.burst_rounds + plan.kiosks - 1) // plan.kiosks
     _mark(results, plan, "fill_start")
     await asyncio.gather(*(fill(k, i, per_kiosk) for i, k in enumerate(kiosks)))
     _mark(results, plan, "fill_end")
@@ -270,8 +271,6 @@ async def _run(plan: Plan) -> Results:
     _mark(results, plan, "paced_end")
 
     # Phase 3, bursts: every counter presses "next" at the same instant (opening time, after a break).
-    await asyncio.gather(*(fill(k, i, (plan.counters * plan.burst_rounds) // plan.kiosks + 1)
-                           for i, k in enumerate(kiosks)))
     _mark(results, plan, "burst_start")
     for _ in range(plan.burst_rounds):
         go, done = asyncio.Event(), []

@@ -10,7 +10,8 @@ Every counter serves every service, and ``--subscribers`` terminals follow ``/v1
 (each counter client and each display holds an event stream in a real hall), so the event fan-out is
 part of what is measured.
 
-1. saturated issue: the kiosks issue the morning queue (200 tickets) as fast as the server answers.
+1. saturated issue: the kiosks issue the morning queue (200 tickets, plus the ``--bursts`` x
+   ``--counters`` the bursts will call) as fast as the server answers.
 2. paced (the goal figures): for ``--seconds``, each counter loops call-next, the citizen walks up
    (0.2-0.8 s), start, service (exponential, mean ``--service-s``), finish, a pause (0.05-0.3 s); 10%
    are no-shows (call-next, no-show). That is 3 requests per served ticket (2 for a no-show), while the
@@ -153,8 +154,9 @@ def measure(name: str, db_url: str, args: argparse.Namespace, workers: int, pg_p
           f"204 {int(counts.get('call_next_empty', 0))} times)")
     paced_requests = sum(len(figures.get(k, [])) for k in ("issue", "call_next", "step"))
     _cpu_per_request(name, "paced", results, paced_requests)
-    print(f"# saturated: {int(counts['fill_tickets'])} tickets from {args.kiosks} kiosks as fast as they go; "
-          f"then {args.bursts} bursts of {args.counters} simultaneous call-next (+ no-show)")
+    print(f"# saturated: {int(counts['fill_tickets'])} tickets from {args.kiosks} kiosks as fast as they go "
+          f"(before the paced phase); {args.bursts} bursts of {args.counters} simultaneous call-next (+ no-show) "
+          f"after it")
     _latencies(name, "issue_saturated", figures.get("issue_saturated", []), 0.95, ISSUE_P95_GOAL_MS)
     fill_s = results.marks["fill_end"] - results.marks["fill_start"]
     print(f"hall.{name}.issues_per_s".ljust(36) + f"{counts['fill_tickets'] / fill_s:7.0f}  (saturated)")
