@@ -152,7 +152,7 @@ def measure(name: str, db_url: str, args: argparse.Namespace, workers: int, pg_p
     _latencies(name, "counter_step", figures.get("step", []))
     print(f"hall.{name}.served_per_s".ljust(36) + f"{served / paced_s:7.1f}  (paced; call-next answered "
           f"204 {int(counts.get('call_next_empty', 0))} times)")
-    paced_requests = sum(len(figures.get(k, [])) for k in ("issue", "call_next", "step"))
+    paced_requests = sum(len(figures.get(k, [])) for k in ("issue", "call_next", "step", "step_wind_down"))
     _cpu_per_request(name, "paced", results, paced_requests)
     print(f"# saturated: {int(counts['fill_tickets'])} tickets from {args.kiosks} kiosks as fast as they go "
           f"(before the paced phase); {args.bursts} bursts of {args.counters} simultaneous call-next (+ no-show) "
