@@ -52,11 +52,13 @@ def _validation_body(exc: RequestValidationError) -> dict[str, Any]:
             "detail": "; ".join(f"{e['field']}: {e['type']}" for e in errors), "errors": errors}
 
 
-def create_app(service: HallService, *, heartbeat_s: float = 15.0, worker_threads: int = 16) -> FastAPI:
+def create_app(service: HallService, *, heartbeat_s: float = 15.0, worker_threads: int = 6) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         # Fewer worker threads than anyio's 40: the database does the waiting, and every extra runnable
         # thread is one more contender for the GIL while another holds a row lock between statements.
+        # On 2 cores with PostgreSQL, 16 cost ~25% more server CPU per request than 4 to 8 under load
+        # (bench/hall.py); SQLite writes use no worker thread at all (routes_tickets.py).
         anyio.to_thread.current_default_thread_limiter().total_tokens = worker_threads
         hub.start()
         yield
