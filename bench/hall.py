@@ -16,10 +16,12 @@ part of what is measured.
    (0.2-0.8 s), start, service (exponential, mean ``--service-s``), finish, a pause (0.05-0.3 s); 10%
    are no-shows (call-next, no-show). That is 3 requests per served ticket (2 for a no-show), while the
    kiosks issue tickets as a Poisson stream at the counters' serving rate (one issue per call). A real
-   hall serves in minutes, not seconds: at 2 s per service this is ~150x a busy hall's request rate.
-   Issue latency counts from when the ticket was due (no coordinated omission).
+   hall serves in minutes, not seconds: 50 counters at ~5 min a citizen serve ~0.17 tickets/s, this
+   phase ~21/s, over 100x a busy hall's request rate. Issue latency counts from when the ticket was due
+   (no coordinated omission). The goal lines (issue_p95_ms, call_next_p99_ms) come from this phase.
 3. bursts: ``--bursts`` times, all counters press call-next at the same instant (then no-show): the
-   worst case of "50 concurrent counters"; its p99 is what 50 simultaneous requests cost.
+   worst case of "50 concurrent counters"; its p99 is what 50 simultaneous requests cost, so it
+   tracks the server's CPU per request (printed beside it) and any hiccup of a shared machine.
 
 Each phase also prints the CPU milliseconds per request of the server process tree (and of the
 PostgreSQL cluster, and of the load generator), read from /proc: the figure that does not depend on
