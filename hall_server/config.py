@@ -15,6 +15,7 @@ import json
 import re
 import tomllib
 from enum import StrEnum
+from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any
@@ -135,19 +136,31 @@ class HallConfig(_Strict):
                 raise ValueError(f"reserved_numbers of {first} and {second} overlap")
         return self
 
-    # --- lookups ---------------------------------------------------------------------------------
+    # --- lookups (every request makes several: dicts built once, the model is frozen) ------------------
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    @cached_property
+    def _services_by_code(self) -> dict[str, ServiceDef]:
+        return {s.code: s for s in self.services}
+
+    @cached_property
+    def _counters_by_id(self) -> dict[str, CounterDef]:
+        return {c.id: c for c in self.counters}
+
+    @cached_property
+    def _serving(self) -> dict[str, tuple[CounterDef, ...]]:
+        return {s.code: tuple(c for c in self.counters if s.code in c.services) for s in self.services}
+
     def service(self, code: str) -> ServiceDef | None:
-        return next((s for s in self.services if s.code == code), None)
+        return self._services_by_code.get(code)
 
     def counter(self, counter_id: str) -> CounterDef | None:
-        return next((c for c in self.counters if c.id == counter_id), None)
+        return self._counters_by_id.get(counter_id)
 
-    def counters_serving(self, service_code: str) -> list[CounterDef]:
-        return [c for c in self.counters if service_code in c.services]
+    def counters_serving(self, service_code: str) -> tuple[CounterDef, ...]:
+        return self._serving.get(service_code, ())
 
 
 def _unique(what: str, values: list[str], *, show: bool = True) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from hall_server.clock import HallClock
@@ -24,6 +24,7 @@ class Hall:
     config: HallConfig
     backend: Backend
     clock: HallClock
+    sql_cache: dict[tuple[str, ...], str] = field(default_factory=dict)  # SQL fragments built from the config
 
     @property
     def row_lock(self) -> str:

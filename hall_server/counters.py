@@ -99,11 +99,19 @@ def _active_or_refuse(hall: Hall, tx: Tx, action: CounterAction, states: tuple[s
 
 
 def _change(hall: Hall, tx: Tx, kind: AnnouncementKind, counter: Row, ticket_id: str, assignments: str,
-            params: tuple[object, ...], *, day: str, now_ms: int) -> tuple[Row, VersionRef | None]:
-    """UPDATE the counter's ticket, then announce it with the counter as it now stands."""
+            params: tuple[object, ...], *, day: str, now_ms: int,
+            also: tuple[str, tuple[object, ...]] | None = None) -> tuple[Row, VersionRef | None]:
+    """UPDATE the counter's ticket, then announce it with the counter as it now stands.
+
+    ``also``: one more statement sent after the ticket's UPDATE, with the announcement and the COMMIT
+    (on PostgreSQL in the same pipeline flush): a row that every counter updates is then locked for the
+    commit alone, not across a round trip.
+    """
     row = tx.one(f"UPDATE tickets SET {assignments}, updated_at = ? WHERE id = ? RETURNING *",
                  (*params, now_ms, ticket_id))
     assert row is not None
+    if also is not None:
+        tx.send(*also)
     current = row if row["state"] in ACTIVE_STATES else None
     version = journal.record(tx, kind, day=day, at_ms=now_ms, ticket=hall.ticket(row),
                              counter=hall.counter(counter, current))
@@ -133,14 +141,15 @@ def finish(hall: Hall, tx: Tx, action: CounterAction, *, day: str, now_ms: int) 
     counter, active = _active_or_refuse(hall, tx, action, ("serving",))
     duration = max(0, now_ms - active["started_at"])
     # A rolling mean: plain mean over the first few services, then each new one weighs 1/EWMA_WINDOW.
-    tx.send("INSERT INTO service_times (service_code, mean_ms, samples) VALUES (?, ?, 1) "
+    mean = ("INSERT INTO service_times (service_code, mean_ms, samples) VALUES (?, ?, 1) "
             "ON CONFLICT (service_code) DO UPDATE SET "
             "mean_ms = service_times.mean_ms + (excluded.mean_ms - service_times.mean_ms) / "
             f"(CASE WHEN service_times.samples + 1 < {EWMA_WINDOW} THEN service_times.samples + 1 "
             f"ELSE {EWMA_WINDOW} END), samples = service_times.samples + 1",
             (active["service_code"], float(duration)))
     return _change(hall, tx, AnnouncementKind.TICKET_FINISHED, counter, active["id"],
-                   "state = 'finished', finished_at = ?, closed_at = ?", (now_ms, now_ms), day=day, now_ms=now_ms)
+                   "state = 'finished', finished_at = ?, closed_at = ?", (now_ms, now_ms), day=day, now_ms=now_ms,
+                   also=mean)
 
 
 def transfer(hall: Hall, tx: Tx, action: CounterAction, to_service: str | None, to_counter: str | None, *,

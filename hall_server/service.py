@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, TypeVar
 
+from anyio import to_thread
+
 from hall_server import counters as desk
 from hall_server import day as day_rules
 from hall_server import journal, snapshot, stats, tickets
@@ -72,6 +74,16 @@ class HallService:
             self.feed.notify(resolve(version))
         return result
 
+    async def _write_async(self, work: Callable[[Tx, str, int], tuple[T, VersionRef | None]]) -> T:
+        """``_write`` from the event loop (the busiest routes): on SQLite no worker thread is involved."""
+        day = self._known_day if self.clock.today() == self._known_day else await to_thread.run_sync(
+            self.ensure_day)
+        now = self.clock.now_ms()
+        result, version = await self.backend.write_async(lambda tx: work(tx, day, now))
+        if version is not None:
+            self.feed.notify(resolve(version))
+        return result
+
     def _read(self, work: Callable[[Tx, str], T]) -> T:
         day = self.ensure_day()
         return self.backend.read(lambda tx: work(tx, day))
@@ -82,12 +94,24 @@ class HallService:
         """(ticket with its wait estimate, created?): the same request id answers the same ticket."""
         service_or_refuse(self.hall, request.service_code)
         try:
-            return self._write(lambda tx, day, now: _pair(tickets.issue(self.hall, tx, request, day=day,
-                                                                         now_ms=now)))
+            return self._write(self._issue_work(request))
         except UniqueViolation as exc:
-            violation = exc  # a concurrent request won the race; answer as if this one came second
-            return self._read(lambda tx, day: (tickets.with_estimate(
-                self.hall, tx, tickets.after_race(self.hall, tx, request, violation, day)), False))
+            return self._issue_after_race(request, exc)
+
+    async def issue_async(self, request: IssueRequest) -> tuple[dict[str, Any], bool]:
+        service_or_refuse(self.hall, request.service_code)
+        try:
+            return await self._write_async(self._issue_work(request))
+        except UniqueViolation as exc:
+            return await to_thread.run_sync(self._issue_after_race, request, exc)
+
+    def _issue_work(self, request: IssueRequest) -> Callable[[Tx, str, int], Any]:
+        return lambda tx, day, now: _pair(tickets.issue(self.hall, tx, request, day=day, now_ms=now))
+
+    def _issue_after_race(self, request: IssueRequest, violation: UniqueViolation) -> tuple[dict[str, Any], bool]:
+        # a concurrent request won the race; answer as if this one came second
+        return self._read(lambda tx, day: (tickets.with_estimate(
+            self.hall, tx, tickets.after_race(self.hall, tx, request, violation, day)), False))
 
     def issue_offline(self, terminal: TokenDef, request: IssueRequest) -> tuple[dict[str, Any], bool]:
         """Register a number a kiosk issued from its reserved range while the server was unreachable."""
@@ -115,23 +139,36 @@ class HallService:
     # --- counters --------------------------------------------------------------------------------
     def call_next(self, action: CounterAction, service_codes: tuple[str, ...] | None,
                   request_id: str | None) -> dict[str, Any] | None:
+        row = self._write(self._call_next_work(action, service_codes, request_id))
+        return self.hall.ticket(row) if row is not None else None
+
+    async def call_next_async(self, action: CounterAction, service_codes: tuple[str, ...] | None,
+                              request_id: str | None) -> dict[str, Any] | None:
+        row = await self._write_async(self._call_next_work(action, service_codes, request_id))
+        return self.hall.ticket(row) if row is not None else None
+
+    def _call_next_work(self, action: CounterAction, service_codes: tuple[str, ...] | None,
+                        request_id: str | None) -> Callable[[Tx, str, int], Any]:
         definition = counter_or_refuse(self.hall, action.counter_id)
         codes = tuple(dict.fromkeys(service_codes)) if service_codes else definition.services
         for code in codes:
             service_or_refuse(self.hall, code)
             if code not in definition.services:
                 raise HallServerError("SERVICE_NOT_AT_COUNTER", f"counter {action.counter_id} does not serve {code}")
-        row = self._write(lambda tx, day, now: desk.call_next(self.hall, tx, action, codes, request_id, day=day,
-                                                              now_ms=now))
-        return self.hall.ticket(row) if row is not None else None
+        return lambda tx, day, now: desk.call_next(self.hall, tx, action, codes, request_id, day=day, now_ms=now)
 
     def counter_step(self, step: str, action: CounterAction) -> dict[str, Any]:
         """recall, no_show, start or finish the counter's current ticket."""
+        return self.hall.ticket(self._write(self._step_work(step, action)))
+
+    async def counter_step_async(self, step: str, action: CounterAction) -> dict[str, Any]:
+        return self.hall.ticket(await self._write_async(self._step_work(step, action)))
+
+    def _step_work(self, step: str, action: CounterAction) -> Callable[[Tx, str, int], Any]:
         operation = {"recall": desk.recall, "no_show": desk.no_show, "start": desk.start,
                      "finish": desk.finish}[step]
         counter_or_refuse(self.hall, action.counter_id)
-        row = self._write(lambda tx, day, now: operation(self.hall, tx, action, day=day, now_ms=now))
-        return self.hall.ticket(row)
+        return lambda tx, day, now: operation(self.hall, tx, action, day=day, now_ms=now)
 
     def transfer(self, action: CounterAction, to_service: str | None, to_counter: str | None) -> dict[str, Any]:
         counter_or_refuse(self.hall, action.counter_id)

@@ -7,6 +7,7 @@ gap and two kiosks never get the same number (the row lock on PostgreSQL, the wr
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -16,11 +17,12 @@ from hall_server import journal
 from hall_server.config import ServiceDef
 from hall_server.context import OPEN, Hall
 from hall_server.db import Row, Tx
-from hall_server.db.base import VersionRef, placeholders
+from hall_server.db.base import VersionRef
 from hall_server.errors import HallServerError, UniqueViolation
 from hall_server.views import ESTIMATE_NOTE
 
 ESTIMATE_FIELDS = ("waiting_ahead", "estimated_wait_s", "estimate_note")
+_COUNTER_ID = re.compile(r"[A-Za-z0-9_-]{1,16}")
 
 
 @dataclass(frozen=True)
@@ -66,23 +68,30 @@ def issue(hall: Hall, tx: Tx, request: IssueRequest, *, day: str,
     if holder and request.person_hmac:
         _refuse(request, holder[0]["number"])
     estimate_now = _estimate_result(hall, estimated[0])
+    columns = ("INSERT INTO tickets (id, business_day, service_code, number, seq, priority, rank_key, state, "
+               "person_hmac, client_request_id, origin, offline, issued_at, updated_at) ")
     if request.number is None:
-        seq = tx.one("INSERT INTO number_seq (business_day, prefix, last_seq) VALUES (?, ?, 1) "
-                     "ON CONFLICT (business_day, prefix) DO UPDATE SET last_seq = number_seq.last_seq + 1 "
-                     "RETURNING last_seq", (day, service.prefix))["last_seq"]
-        if seq > hall.config.max_number:
-            raise HallServerError("NUMBERS_EXHAUSTED", f"{service.prefix}: {seq - 1} numbers issued today")
-        number, offline = f"{service.prefix}{seq:03d}", 0
+        # The number and the ticket in one round trip: the upsert is pipelined with the INSERT that reads
+        # it back, so the prefix's row lock (PostgreSQL) is not held across an extra round trip.
+        tx.send("INSERT INTO number_seq (business_day, prefix, last_seq) VALUES (?, ?, 1) "
+                "ON CONFLICT (business_day, prefix) DO UPDATE SET last_seq = number_seq.last_seq + 1",
+                (day, service.prefix))
+        row = tx.one(columns + "SELECT ?, ?, ?, CAST(? AS TEXT) || CASE WHEN n.last_seq < 10 THEN '00' "
+                     "WHEN n.last_seq < 100 THEN '0' ELSE '' END || n.last_seq, n.last_seq, ?, ?, 'waiting', ?, ?, "
+                     "?, 0, ?, ? FROM number_seq n WHERE n.business_day = ? AND n.prefix = ? RETURNING *",
+                     (str(uuid.uuid4()), day, service.code, service.prefix, request.priority.value, rank,
+                      request.person_hmac, request.client_request_id, request.origin, issued_at, now_ms, day,
+                      service.prefix))
+        if row is not None and row["seq"] > hall.config.max_number:  # the transaction rolls back
+            raise HallServerError("NUMBERS_EXHAUSTED", f"{service.prefix}: {row['seq'] - 1} numbers issued today")
     else:
-        number, offline = request.number, 1
+        number = request.number
         seq = int(number.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
         if tx.one("SELECT 1 AS x FROM tickets WHERE business_day = ? AND number = ?", (day, number)):
             raise HallServerError("OFFLINE_NUMBER_TAKEN", f"offline number {number} already in use today")
-    row = tx.one("INSERT INTO tickets (id, business_day, service_code, number, seq, priority, rank_key, state, "
-                 "person_hmac, client_request_id, origin, offline, issued_at, updated_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?, ?, ?) RETURNING *",
-                 (str(uuid.uuid4()), day, service.code, number, seq, request.priority.value, rank,
-                  request.person_hmac, request.client_request_id, request.origin, offline, issued_at, now_ms))
+        row = tx.one(columns + "VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?, 1, ?, ?) RETURNING *",
+                     (str(uuid.uuid4()), day, service.code, number, seq, request.priority.value, rank,
+                      request.person_hmac, request.client_request_id, request.origin, issued_at, now_ms))
     assert row is not None
     view = hall.ticket(row)
     version = journal.record(tx, AnnouncementKind.TICKET_ISSUED, day=day, at_ms=now_ms, ticket=view)
@@ -161,16 +170,30 @@ def _estimate_query(hall: Hall, day: str, service_code: str, before: str,
     Position counts the ticket itself (the first in line still waits for a counter to finish); open
     counters are those serving the service that are not paused and have a clerk today; with none yet,
     the counters configured for it that are not paused. One statement; ``before`` selects who is ahead.
+    The counter ids are written into the SQL as literals (``_serving_ids``), so the statement keeps a
+    handful of parameters: psycopg caches the parsing of a statement only up to 50 of them, and a
+    hall of 50 counters would otherwise pay a fresh parse on every ticket.
     """
-    serving = [c.id for c in hall.config.counters_serving(service_code)] or ["-"]
-    ids = placeholders(len(serving))
+    ids = _serving_ids(hall, service_code)
     return (
         "SELECT (SELECT COUNT(*) FROM tickets WHERE business_day = ? AND state = 'waiting' AND service_code = ? "
         f"AND {before}) AS ahead, "
         "(SELECT mean_ms FROM service_times WHERE service_code = ?) AS mean_ms, "
         f"(SELECT COUNT(*) FROM counters WHERE paused = 0 AND id IN ({ids})) AS unpaused, "
         f"(SELECT COUNT(*) FROM counters WHERE paused = 0 AND clerk_id IS NOT NULL AND id IN ({ids})) AS staffed",
-        (day, service_code, *params, service_code, *serving, *serving))
+        (day, service_code, *params, service_code))
+
+
+def _serving_ids(hall: Hall, service_code: str) -> str:
+    """The ids of the counters serving a service as SQL string literals, built once per service. Safe
+    to inline: the configuration only admits ids matching ``^[A-Za-z0-9_-]{1,16}$`` (checked again)."""
+    literals = hall.sql_cache.get(("serving", service_code))
+    if literals is None:
+        ids = [c.id for c in hall.config.counters_serving(service_code)] or ["-"]
+        if not all(_COUNTER_ID.fullmatch(i) for i in ids):
+            raise ValueError(f"counter ids of {service_code} outside [A-Za-z0-9_-]")
+        literals = hall.sql_cache[("serving", service_code)] = ", ".join(f"'{i}'" for i in ids)
+    return literals
 
 
 def _estimate_result(hall: Hall, row: Row) -> dict[str, Any]:

@@ -12,7 +12,11 @@ trap cleanup EXIT
 
 # The project's interpreter (the venv when there is one); hall_server.testing_pg needs only the stdlib
 # and psycopg, and the same module starts the benchmark's cluster, so tests and bench agree.
+# In a git worktree (no .venv of its own) it is the main checkout's venv.
 PY="${HALLTERM_PYTHON:-.venv/bin/python}"
+if [ ! -x "$PY" ] && common=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null); then
+  PY="$(dirname "$common")/.venv/bin/python"
+fi
 [ -x "$PY" ] || PY=python3
 
 # PostgreSQL: a private cluster in a temp dir (owned by 'postgres' when we are root: the server refuses

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from core.queueing.codes import message_of
 from hall_server.api import routes_counters, routes_read, routes_tickets
 from hall_server.api.auth import TokenTable
+from hall_server.api.event_hub import EventHub
 from hall_server.errors import HallServerError
 from hall_server.service import HallService
 
@@ -51,19 +52,24 @@ def _validation_body(exc: RequestValidationError) -> dict[str, Any]:
             "detail": "; ".join(f"{e['field']}: {e['type']}" for e in errors), "errors": errors}
 
 
-def create_app(service: HallService, *, heartbeat_s: float = 15.0, worker_threads: int = 16) -> FastAPI:
+def create_app(service: HallService, *, heartbeat_s: float = 15.0, worker_threads: int = 6) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         # Fewer worker threads than anyio's 40: the database does the waiting, and every extra runnable
         # thread is one more contender for the GIL while another holds a row lock between statements.
+        # On 2 cores with PostgreSQL, 16 cost ~25% more server CPU per request than 4 to 8 under load
+        # (bench/hall.py); SQLite writes use no worker thread at all (routes_tickets.py).
         anyio.to_thread.current_default_thread_limiter().total_tokens = worker_threads
+        hub.start()
         yield
         service.feed.close()  # end the event streams so shutdown does not wait on them
+        await hub.stop()
 
     app = FastAPI(title="hallterm hall queue", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Tickets, calls, counters and statistics of one government service hall "
                               "(政务服务大厅排队叫号服务). Every error body is {code, message, detail}.")
     app.state.service = service
+    app.state.event_hub = hub = EventHub(service)
     app.state.tokens = TokenTable(service.config)
     app.state.heartbeat_s = heartbeat_s
 

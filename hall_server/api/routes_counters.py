@@ -1,4 +1,5 @@
-"""POST /v1/counters/{counter_id}/…: what a window does (handlers return JSONResponse: see routes_tickets)."""
+"""POST /v1/counters/{counter_id}/…: what a window does (handlers return JSONResponse, and the busy ones are
+async: see routes_tickets)."""
 
 from __future__ import annotations
 
@@ -33,19 +34,19 @@ def _prepare(request: Request, terminal: TokenDef, counter_id: str) -> HallServi
 
 @router.post("/call-next", response_model=TicketOut, responses={204: {"description": "nobody waits"}, **ERRORS},
              summary="Call the next ticket (one atomic claim); 204 when nobody waits")
-def call_next(body: CallNextIn, request: Request, counter_id: CounterPath,
-              terminal: CounterTerminal) -> Any:
-    ticket = _prepare(request, terminal, counter_id).call_next(
+async def call_next(body: CallNextIn, request: Request, counter_id: CounterPath,
+                    terminal: CounterTerminal) -> Any:
+    ticket = await _prepare(request, terminal, counter_id).call_next_async(
         CounterAction(counter_id, body.clerk_id), tuple(body.service_codes) if body.service_codes else None,
         body.client_request_id)
     return JSONResponse(ticket) if ticket is not None else Response(status_code=204)
 
 
 def _step(name: str, summary: str) -> None:
-    def endpoint(request: Request, counter_id: CounterPath, terminal: CounterTerminal,
-                 body: CounterActionIn | None = None) -> JSONResponse:
+    async def endpoint(request: Request, counter_id: CounterPath, terminal: CounterTerminal,
+                       body: CounterActionIn | None = None) -> JSONResponse:
         body = body or CounterActionIn()
-        return JSONResponse(_prepare(request, terminal, counter_id).counter_step(
+        return JSONResponse(await _prepare(request, terminal, counter_id).counter_step_async(
             name, CounterAction(counter_id, body.clerk_id, body.ticket_id)))
 
     endpoint.__name__ = name

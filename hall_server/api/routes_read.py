@@ -10,8 +10,6 @@ connections and proxies alive.
 
 from __future__ import annotations
 
-import json
-from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request
@@ -19,19 +17,14 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from hall_server.api.auth import AnyTerminal, CounterTerminal
+from hall_server.api.event_hub import EventHub
 from hall_server.api.routes_tickets import ERRORS
 from hall_server.api.schemas import SnapshotOut, StatsOut
 from hall_server.clock import parse_day
 from hall_server.errors import HallServerError
 from hall_server.service import HallService
-from hall_server.views import announcement_view
 
 router = APIRouter(prefix="/v1", tags=["state"])
-
-
-def frame(event: str, data: dict[str, Any], event_id: int | None = None) -> str:
-    head = f"id: {event_id}\n" if event_id is not None else ""
-    return f"{head}event: {event}\ndata: {json.dumps(data, ensure_ascii=False, separators=(',', ':'))}\n\n"
 
 
 @router.get("/snapshot", response_model=SnapshotOut, responses=ERRORS, summary="All live state, with its version")
@@ -50,33 +43,9 @@ async def get_events(request: Request, _: AnyTerminal, since: Annotated[int | No
         start = int(last_event_id.strip())
     if start is None:
         start = await run_in_threadpool(service.current_version)
-    heartbeat = request.app.state.heartbeat_s
-    return StreamingResponse(_stream(service, start, heartbeat), media_type="text/event-stream",
+    hub: EventHub = request.app.state.event_hub
+    return StreamingResponse(hub.stream(start, request.app.state.heartbeat_s), media_type="text/event-stream",
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
-
-
-async def _stream(service: HallService, last: int, heartbeat_s: float) -> AsyncIterator[str]:
-    # Re-read at least every 2 s even without a wake-up: covers a writer in another process on SQLite.
-    poll_s = min(heartbeat_s, 2.0)
-    yield f"retry: 2000\n\n{frame('hello', {'version': last})}"
-    quiet = 0.0
-    while not service.feed.closed:
-        batch = await run_in_threadpool(service.announcements_since, last)
-        if batch.resync:
-            last = batch.version
-            yield frame("resync", {"version": batch.version})
-            continue
-        if batch.rows:
-            last = batch.rows[-1]["version"]
-            yield "".join(frame(row["kind"], announcement_view(row, service.clock), row["version"])
-                          for row in batch.rows)
-            quiet = 0.0
-            continue
-        if not await service.feed.wait_beyond(last, poll_s):
-            quiet += poll_s
-            if quiet >= heartbeat_s:
-                quiet = 0.0
-                yield ": keepalive\n\n"
 
 
 @router.get("/stats", response_model=StatsOut, responses=ERRORS,

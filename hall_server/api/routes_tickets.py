@@ -2,7 +2,9 @@
 
 Handlers return ``JSONResponse`` themselves: the views are built to the documented shapes already, and
 skipping FastAPI's second validation through ``response_model`` is a good part of a call's CPU time.
-``response_model`` stays on each route for the OpenAPI document.
+``response_model`` stays on each route for the OpenAPI document. The busiest routes (issue, call-next and
+the counter steps) are ``async``: they await the database without occupying a worker thread (on SQLite
+the writer thread answers the event loop directly; a thread hop costs ~0.1 ms of CPU each way).
 """
 
 from __future__ import annotations
@@ -29,8 +31,8 @@ def _service(request: Request) -> HallService:
 
 @router.post("", response_model=TicketOut, status_code=201, responses={200: {"model": TicketOut}, **ERRORS},
              summary="Issue a ticket (201), or return the one this client_request_id already got (200)")
-def issue_ticket(body: IssueTicketIn, request: Request, terminal: KioskTerminal) -> JSONResponse:
-    ticket, created = _service(request).issue(IssueRequest(
+async def issue_ticket(body: IssueTicketIn, request: Request, terminal: KioskTerminal) -> JSONResponse:
+    ticket, created = await _service(request).issue_async(IssueRequest(
         service_code=body.service_code, client_request_id=body.client_request_id, priority=body.priority,
         person_hmac=body.person_hmac, origin=terminal.terminal_id))
     return JSONResponse(ticket, status_code=201 if created else 200)

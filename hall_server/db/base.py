@@ -16,6 +16,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Protocol, TypeVar
 
+import anyio.to_thread
+
 T = TypeVar("T")
 Row = dict[str, Any]
 Params = Sequence[Any]
@@ -72,6 +74,10 @@ class Backend(ABC):
     @abstractmethod
     def write(self, work: Callable[[Tx], T]) -> T:
         """Run ``work`` in one write transaction and commit; retried on transient conflicts."""
+
+    async def write_async(self, work: Callable[[Tx], T]) -> T:
+        """``write`` from an event loop; by default on a worker thread (SQLite answers the loop directly)."""
+        return await anyio.to_thread.run_sync(self.write, work)
 
     @abstractmethod
     def read(self, work: Callable[[Tx], T]) -> T:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import psycopg
+from psycopg import IsolationLevel
 from psycopg import errors as pg_errors
 from psycopg.rows import dict_row
 
@@ -130,10 +131,12 @@ class PostgresBackend(Backend):
             try:
                 # Pipeline mode: BEGIN travels with the first statement, and ``send``/``many`` queue
                 # statements until something needs an answer (psycopg "pipeline mode").
+                # Reads: one snapshot for the whole read (its version matches its rows), said in the BEGIN
+                # itself rather than by one more statement.
+                if bool(conn.read_only) != read_only:
+                    conn.isolation_level = IsolationLevel.REPEATABLE_READ if read_only else None
+                    conn.read_only = True if read_only else None
                 with conn.pipeline() as pipeline, conn.transaction():
-                    if read_only:
-                        # One snapshot for the whole read: the snapshot's version matches its rows.
-                        conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                     return work(_Tx(conn, pipeline))
             except _TRANSIENT:
                 if attempt == RETRIES - 1:

@@ -15,6 +15,7 @@ never waits for the writer.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import queue
 import re
@@ -79,13 +80,26 @@ def _dict_row(cursor: sqlite3.Cursor, row: tuple) -> Row:
 
 
 class _Job:
-    __slots__ = ("done", "error", "result", "work")
+    """One piece of write work; its caller waits on ``done`` (a thread) or on ``future`` (an event loop)."""
 
-    def __init__(self, work: Callable[[_Tx], Any]) -> None:
+    __slots__ = ("done", "error", "future", "result", "work")
+
+    def __init__(self, work: Callable[[_Tx], Any], future: asyncio.Future[Any] | None = None) -> None:
         self.work = work
         self.done = threading.Event()
+        self.future = future
         self.result: Any = None
         self.error: BaseException | None = None
+
+
+def _settle(jobs: list[_Job]) -> None:
+    """On the caller's event loop: hand each job's outcome to its awaiting request."""
+    for job in jobs:
+        if job.future is not None and not job.future.done():  # done: the request was cancelled meanwhile
+            if job.error is not None:
+                job.future.set_exception(job.error)
+            else:
+                job.future.set_result(job.result)
 
 
 class SqliteBackend(Backend):
@@ -132,6 +146,14 @@ class SqliteBackend(Backend):
         if job.error is not None:
             raise job.error
         return job.result
+
+    async def write_async(self, work: Callable[[_Tx], T]) -> T:
+        """``write`` for a caller on an event loop: no worker thread waits for the writer thread; the
+        writer hands the result straight back to the loop (each thread hop costs ~0.1 ms of CPU)."""
+        self._check_open()
+        job = _Job(work, asyncio.get_running_loop().create_future())
+        self._queue.put(job)
+        return await job.future  # type: ignore[misc]
 
     def _write_loop(self) -> None:
         while True:
@@ -189,10 +211,16 @@ class SqliteBackend(Backend):
 
     @staticmethod
     def _finish(batch: list[_Job], error: Exception | None) -> None:
+        by_loop: dict[asyncio.AbstractEventLoop, list[_Job]] = {}
         for job in batch:
             if error is not None and job.error is None:  # a request refused on its own keeps its answer
                 job.error = error
+            if job.future is not None:
+                by_loop.setdefault(job.future.get_loop(), []).append(job)
             job.done.set()
+        for loop, jobs in by_loop.items():  # one wake-up per event loop for the whole batch
+            with contextlib.suppress(RuntimeError):  # that loop has closed: nobody waits any more
+                loop.call_soon_threadsafe(_settle, jobs)
 
     # --- reading ---------------------------------------------------------------------------------
     def read(self, work: Callable[[_Tx], T]) -> T:

@@ -115,3 +115,49 @@ def test_idle_streams_get_keepalives_and_end_when_the_server_stops(db_url: str) 
     finally:
         if not stopped:
             live.close()
+
+
+def test_many_live_streams_each_receive_every_change_once_and_in_order(hall: LiveHall) -> None:
+    start = hall.snapshot()["version"]
+    changes, streams = 24, 12
+    received: list[list[SseEvent]] = [[] for _ in range(streams)]
+    readers = [threading.Thread(target=lambda mine=mine: mine.extend(read_stream(hall.url, changes, since=start)))
+               for mine in received]
+    for reader in readers:
+        reader.start()
+    writers = [threading.Thread(target=lambda service=service: [hall.issue(service) for _ in range(changes // 3)])
+               for service in ("general", "social", "general")]
+    for writer in writers:
+        writer.start()
+    for thread in (*writers, *readers):
+        thread.join(20)
+    for frames in received:
+        assert [int(e.id) for e in frames] == list(range(start + 1, start + changes + 1))
+        assert {e.event for e in frames} == {"ticket_issued"}
+    assert len({data(f)["ticket"]["number"] for f in received[0]}) == changes
+
+
+def test_a_subscriber_that_stops_reading_does_not_hold_up_writers_or_other_streams(hall: LiveHall) -> None:
+    import socket
+    from urllib.parse import urlsplit
+
+    address = urlsplit(hall.url)
+    stalled = socket.create_connection((address.hostname, address.port))
+    stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    try:
+        stalled.sendall(f"GET /v1/events?since=0 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {TOKENS['display']}"
+                        f"\r\n\r\n".encode())
+        start = hall.snapshot()["version"]
+        changes = 300  # ~250 kB of frames: far more than the stalled socket's buffers hold
+        received: list[SseEvent] = []
+        reader = threading.Thread(target=lambda: received.extend(read_stream(hall.url, changes, since=start)))
+        reader.start()
+        with hall.http("kiosk") as http:
+            for n in range(changes):
+                response = http.post("/v1/tickets", json={"service_code": ("general", "social")[n % 2],
+                                                          "client_request_id": f"stall{n:05d}"}, timeout=5)
+                assert response.status_code == 201
+        reader.join(20)
+        assert [int(e.id) for e in received] == list(range(start + 1, start + changes + 1))
+    finally:
+        stalled.close()
