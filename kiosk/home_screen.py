@@ -56,6 +56,10 @@ class KioskHomeScreen(QWidget):
         layout.addWidget(self.card_hint)
         self.retranslate()
 
+    def voice_instruction(self) -> str:
+        """What 长者模式's voice says on the home screen: the greeting and where the card goes."""
+        return f"{self.heading.text()}。{self.card_hint_text.text()}"
+
     def retranslate(self) -> None:
         self.heading.setText(self.tr("您好！请选择要办理的业务"))
         texts = {

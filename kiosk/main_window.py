@@ -18,6 +18,7 @@ from kiosk.home_screen import APPLY, KioskHomeScreen
 from kiosk.idle import CountdownOverlay, IdleWatcher
 from kiosk.question_overlay import QuestionOverlay
 from kiosk.session import KioskEvents, KioskSession
+from kiosk.voice_guide import VoiceGuide
 from ui_common.context import AppContext
 from ui_common.i18n import install_language, normalize_language
 from ui_common.theme import apply_theme, is_elderly
@@ -68,6 +69,7 @@ class KioskMainWindow(QWidget):
         layout.addWidget(self.stack, 1)
         # Over the content rather than in the layout, so the tiles never jump when a notice appears.
         self.notice = NoticeBanner(self)
+        self.voice_guide = VoiceGuide(self, ctx)
 
         # The citizen being served: one session, the card reader's events, the idle reset.
         self.current_journey: str | None = None
@@ -120,6 +122,7 @@ class KioskMainWindow(QWidget):
         self.go_home()
         self.session.wipe()
         self.idle.stop()
+        self.voice_guide.reset()
 
     # --- the ID card, wherever the citizen is ------------------------------------------------------
 
@@ -174,6 +177,9 @@ class KioskMainWindow(QWidget):
         if is_elderly(app) != on:
             apply_theme(app, on)
         self._place_notice()
+        if on:
+            self.voice_guide.reset()
+            self.voice_guide.speak_current()   # read the screen the person is on now
 
     def set_language(self, language: str) -> None:
         wanted = normalize_language(language)

@@ -249,6 +249,15 @@ class Announcer(QObject):
                         on_failure=lambda exc: self._on_render_failed(item, exc))
         return True
 
+    def withdraw(self, texts: set[str]) -> int:
+        """Take back queued announcements of these texts that have not started (a screen's spoken guidance
+        that the person has already moved past). What is playing always finishes. Returns how many."""
+        keep = [item for item in self._queue if item is self._playing or item.text not in texts]
+        withdrawn = len(self._queue) - len(keep)
+        self._queue.clear()
+        self._queue.extend(keep)
+        return withdrawn
+
     def close(self) -> None:
         """Stop at once (the only cut-off there is) and let the voice thread finish what it holds."""
         if self._closed:
