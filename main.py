@@ -157,10 +157,10 @@ def run_mode(args: argparse.Namespace) -> int:
     tasks = TaskRunner(app)
     ctx = AppContext(mode=args.command, demo=args.demo, language=language, elderly=elderly, bus=EventBus(),
                      settings=settings, paths=runtime.paths, store=runtime.store, tasks=tasks)
-    if args.command in ("kiosk", "display"):
+    if args.command == "display":
         from ui_common.announcer import Announcer
 
-        ctx.announcer = Announcer.from_context(ctx, parent=app)   # the call board's voice, the kiosk's guide
+        ctx.announcer = Announcer.from_context(ctx, parent=app)   # the call board's voice
     window = create_window(args.command, ctx)
     probe = install_first_paint_probe(window)
     if args.command == "kiosk" and (args.fullscreen or ctx.setting("kiosk.lockdown", False)):
@@ -169,17 +169,24 @@ def run_mode(args: argparse.Namespace) -> int:
         window.showFullScreen()
     else:
         window.show()
-    simulator = open_device_simulator(ctx) if args.demo and args.command == "kiosk" else None
     log.info("started mode=%s demo=%s lang=%s data=%s", args.command, args.demo, language, runtime.paths.data_dir)
     # The catalogue is not needed for the first frame; even its imports would delay it.
     probe.painted.connect(lambda _at: load_catalog_in_background(ctx))
     retention = schedule_retention(ctx, app)
     probe.painted.connect(lambda _at: retention.timeout.emit())
+    if args.command == "kiosk":
+        # The voice of 长者模式's guidance: the audio device opens after the first frame, not before it.
+        probe.painted.connect(lambda _at: setattr(ctx, "announcer", create_announcer(ctx, app)))
+    # --demo kiosk: the device simulator window opens beside it once the kiosk's first frame is up.
+    simulators: list[Any] = []
+    if args.demo and args.command == "kiosk":
+        probe.painted.connect(lambda _at: simulators.append(open_device_simulator(ctx)))
     # Ports, sockets, the demo servers: the services start after the first frame, off the GUI thread.
     running: list[Any] = []
+
     def started(services: Any) -> None:
         running.append(services)
-        if simulator is not None:
+        for simulator in simulators:
             simulator.attach()
 
     probe.painted.connect(lambda _at: tasks.run(lambda: start_services(ctx), on_success=started,
@@ -193,6 +200,12 @@ def run_mode(args: argparse.Namespace) -> int:
         for services in running:
             services.stop()
         runtime.close()
+
+
+def create_announcer(ctx: Any, parent: Any) -> Any:
+    from ui_common.announcer import Announcer
+
+    return Announcer.from_context(ctx, parent=parent)
 
 
 def open_device_simulator(ctx: Any) -> Any:

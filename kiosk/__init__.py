@@ -11,7 +11,6 @@ if TYPE_CHECKING:
 
 
 def create_main_window(ctx: AppContext) -> QWidget:
-    from kiosk.apply_journey import ApplyJourney
     from kiosk.home_screen import APPLY, GUIDE
     from kiosk.main_window import KioskMainWindow
     from kiosk.service_journeys import register_service_journeys
@@ -21,6 +20,8 @@ def create_main_window(ctx: AppContext) -> QWidget:
 
     def journey(browse_first: bool):
         def factory(context: AppContext) -> QWidget:
+            from kiosk.apply_journey import ApplyJourney  # on first use: it loads the guide, rules, documents
+
             screen = ApplyJourney(context, window.session, window.events, browse_first=browse_first)
             screen.finished.connect(window.reset)
             return screen

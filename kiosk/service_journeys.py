@@ -6,13 +6,11 @@ drops the screen (and what it knew about the person) on the way home.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kiosk.home_screen import PRINT, PROGRESS, TICKET
-from kiosk.print_results_screen import PrintResultsScreen
-from kiosk.progress_screen import ProgressScreen
-from kiosk.ticket_screen import TicketScreen
 
 if TYPE_CHECKING:
     from kiosk.journey_frame import JourneyScreen
@@ -20,16 +18,26 @@ if TYPE_CHECKING:
     from ui_common.context import AppContext
 
 
+# Imported when first opened, not at start-up: the screens pull in documents, the store and the platform
+# client, which the home screen's first frame does not need (bench/startup.py).
+SCREENS = {TICKET: ("kiosk.ticket_screen", "TicketScreen"), PROGRESS: ("kiosk.progress_screen", "ProgressScreen"),
+           PRINT: ("kiosk.print_results_screen", "PrintResultsScreen")}
+
+
+def screen_class(journey: str) -> Callable[..., JourneyScreen]:
+    module, name = SCREENS[journey]
+    return getattr(importlib.import_module(module), name)
+
+
 def register_service_journeys(window: KioskMainWindow) -> None:
-    def factory(screen_class: Callable[..., JourneyScreen]) -> Callable[[AppContext], JourneyScreen]:
+    def factory(journey: str) -> Callable[[AppContext], JourneyScreen]:
         def build(ctx: AppContext) -> JourneyScreen:
-            screen = screen_class(ctx, window.session, window.events)
+            screen = screen_class(journey)(ctx, window.session, window.events)
             # 返回首页 / 完成 ends the person's session: the next citizen starts clean.
             screen.home_requested.connect(window.reset)
             return screen
 
         return build
 
-    window.register_journey(TICKET, factory(TicketScreen))
-    window.register_journey(PROGRESS, factory(ProgressScreen))
-    window.register_journey(PRINT, factory(PrintResultsScreen))
+    for journey in SCREENS:
+        window.register_journey(journey, factory(journey))
