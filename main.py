@@ -182,21 +182,20 @@ def run_mode(args: argparse.Namespace) -> int:
     if args.demo and args.command == "kiosk":
         probe.painted.connect(lambda _at: simulators.append(open_device_simulator(ctx)))
     # Ports, sockets, the demo servers: the services start after the first frame, off the GUI thread.
-    running: list[Any] = []
+    running: list[Any] = []   # filled as soon as the services start, so a quick quit still stops them
 
-    def started(services: Any) -> None:
-        running.append(services)
+    def started(_services: Any) -> None:
         for simulator in simulators:
             simulator.attach()
 
-    probe.painted.connect(lambda _at: tasks.run(lambda: start_services(ctx), on_success=started,
+    probe.painted.connect(lambda _at: tasks.run(lambda: start_services(ctx, into=running), on_success=started,
                                                 on_failure=lambda exc: log.error("SERVICES_FAILED %s", exc)))
     try:
         return app.exec()
     finally:
         if ctx.announcer is not None:
             ctx.announcer.close()
-        tasks.shutdown()
+        tasks.shutdown()          # waits for a start that is still under way
         for services in running:
             services.stop()
         runtime.close()

@@ -82,13 +82,18 @@ class TerminalServices:
             setattr(self, name, None)
 
 
-def start_services(ctx: Any, *, wanted: frozenset[str] | None = None) -> TerminalServices:
+def start_services(ctx: Any, *, wanted: frozenset[str] | None = None,
+                   into: list[TerminalServices] | None = None) -> TerminalServices:
     """Start the services of ``ctx.mode`` and attach them to ``ctx``. Blocking; call it off the GUI thread.
 
     A service that cannot start is logged with its code and left as None; the others still start.
+    ``into`` receives the services object *before* anything starts, so a program that quits while they
+    are still starting (its callback never runs) can stop whatever did start.
     """
     wanted = MODE_SERVICES.get(ctx.mode, frozenset()) if wanted is None else wanted
     services = TerminalServices()
+    if into is not None:
+        into.append(services)
     steps = (("documents", _load_signing_key), ("devices", _start_devices), ("printing", _start_printing),
              ("hall", _start_hall), ("central", _start_central), ("sync", _start_sync))
     for name, step in steps:
