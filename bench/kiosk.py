@@ -31,10 +31,10 @@ from PySide6.QtCore import QEvent, QPointF, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-ITEM = "430102WJ000101"
-FORM = {"business_name": "芙蓉区示例理发店", "business_uscc": "92430102MA4L00001C",
-        "business_address": "长沙市芙蓉区五一大道1号", "venue_category": "理发店", "business_area": "60",
-        "staff_count": "3", "health_certified_count": "3", "contact_phone": "13800000000"}
+from core.demo import INSTANT_ITEM, INSTANT_SAMPLE_FORM  # noqa: E402
+
+ITEM = INSTANT_ITEM
+FORM = INSTANT_SAMPLE_FORM
 GOAL_JOURNEY_S, GOAL_STALL_MS, GOAL_RSS_MB = 3.0, 50.0, 20.0
 
 

@@ -21,6 +21,12 @@ from core.storage import Store
 
 INSTANT_ITEM = "430102WJ000101"        # 公共场所卫生许可证核发（新办）
 PROMISED_ITEMS = ("430102GA000101", "430102SJ000301")   # 居住证申领, 食品经营许可（新办）
+#: A complete, valid form for INSTANT_ITEM: what screenshots, the kiosk bench and journey tests fill in.
+INSTANT_SAMPLE_FORM = {
+    "business_name": "芙蓉区示例理发店", "business_uscc": "92430102MA4L00001C",
+    "business_address": "长沙市芙蓉区五一大道1号", "venue_category": "理发店", "business_area": "60",
+    "staff_count": "3", "health_certified_count": "3", "contact_phone": "13800000000",
+}
 
 
 @dataclass(frozen=True)

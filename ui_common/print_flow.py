@@ -29,17 +29,19 @@ def print_document(ctx: Any, document: IssuedDocument, *, on_result: Callable[[P
                    case_id: str | None = None) -> None:
     printer = PRINTERS_BY_MEDIA.get(document.media_type, "unknown")
     queue = getattr(ctx, "printing", None)
+
+    def not_printed(code: str, detail: str) -> PrintResult:
+        return PrintResult(PrintOutcome.QUEUED_FOR_REPRINT, "", printer, code, MSG_QUEUED_FOR_REPRINT, detail)
+
     if queue is None or ctx.tasks is None:
         log.error("PRINT_NO_QUEUE: %s not printed and not queued (the print service is not running)",
                   document.kind.name)
-        on_result(PrintResult(PrintOutcome.QUEUED_FOR_REPRINT, "", printer, "PRINT_NO_QUEUE",
-                              MSG_QUEUED_FOR_REPRINT, "no print queue"))
+        on_result(not_printed("PRINT_NO_QUEUE", "no print queue"))
         return
 
     def failed(exc: BaseException) -> None:
         # The queue records every printer failure itself; reaching here means the store refused the job.
         log.error("PRINT_QUEUE_FAILED %s: %s", document.kind.name, describe_failure(exc))
-        on_result(PrintResult(PrintOutcome.QUEUED_FOR_REPRINT, "", printer, getattr(exc, "code", "PRINT_FAILED"),
-                              MSG_QUEUED_FOR_REPRINT, describe_failure(exc)))
+        on_result(not_printed(getattr(exc, "code", "PRINT_FAILED"), describe_failure(exc)))
 
     ctx.tasks.run(lambda: queue.print(document, case_id=case_id), on_success=on_result, on_failure=failed)

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from core.demo import INSTANT_ITEM, INSTANT_SAMPLE_FORM
 from ui_common.context import AppContext
 from ui_common.i18n import install_language
 from ui_common.screenshot_journeys import service_journey_screens
@@ -43,10 +44,8 @@ def _kiosk_notice(window: Any) -> None:
 
 # --- the kiosk's 办事 journey, step by step (issue 7) ----------------------------------------------------
 
-_SAMPLE_ITEM = "430102WJ000101"
-_SAMPLE_FORM = {"business_name": "芙蓉区示例理发店", "business_uscc": "92430102MA4L00001C",
-                "business_address": "长沙市芙蓉区五一大道1号", "venue_category": "理发店", "business_area": "60",
-                "staff_count": "3", "health_certified_count": "3", "contact_phone": "13800000000"}
+_SAMPLE_ITEM = INSTANT_ITEM
+_SAMPLE_FORM = INSTANT_SAMPLE_FORM
 
 
 def _sample_person() -> Any:

@@ -199,7 +199,7 @@ def _reachable_hall_url(url_file: Path) -> str | None:
     except OSError:
         return None
     try:
-        httpx.get(f"{url}/openapi.json", timeout=1.0).raise_for_status()
+        httpx.get(f"{url}/v1/health", timeout=1.0).raise_for_status()   # liveness: no token, no schema build
     except httpx.HTTPError:
         return None
     return url

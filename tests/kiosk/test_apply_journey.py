@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
+from core.demo import INSTANT_ITEM, INSTANT_SAMPLE_FORM
 from core.identity import IdentitySource
 from kiosk.apply_journey import ApplyJourney
 from kiosk.evaluation_screen import EvaluationScreen
@@ -17,10 +18,8 @@ from kiosk.result_screen import ResultScreen
 from kiosk.search_screen import SearchScreen
 from kiosk.signature_screen import SignatureScreen
 
-ITEM = "430102WJ000101"
-FORM = {"business_name": "芙蓉区示例理发店", "business_uscc": "92430102MA4L00001C",
-        "business_address": "长沙市芙蓉区五一大道1号", "venue_category": "理发店", "business_area": "60",
-        "staff_count": "3", "health_certified_count": "3", "contact_phone": "13800000000"}
+ITEM = INSTANT_ITEM
+FORM = INSTANT_SAMPLE_FORM
 
 
 def journey(window) -> ApplyJourney:
