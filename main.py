@@ -158,9 +158,7 @@ def run_mode(args: argparse.Namespace) -> int:
     ctx = AppContext(mode=args.command, demo=args.demo, language=language, elderly=elderly, bus=EventBus(),
                      settings=settings, paths=runtime.paths, store=runtime.store, tasks=tasks)
     if args.command == "display":
-        from ui_common.announcer import Announcer
-
-        ctx.announcer = Announcer.from_context(ctx, parent=app)   # the call board's voice
+        ctx.announcer = create_announcer(ctx, app)   # the call board's voice, before its first call
     window = create_window(args.command, ctx)
     probe = install_first_paint_probe(window)
     if args.command == "kiosk" and (args.fullscreen or ctx.setting("kiosk.lockdown", False)):
@@ -202,6 +200,7 @@ def run_mode(args: argparse.Namespace) -> int:
 
 
 def create_announcer(ctx: Any, parent: Any) -> Any:
+    """The terminal's one voice (the display's calls, the kiosk's 长者模式 guidance), closed at exit."""
     from ui_common.announcer import Announcer
 
     return Announcer.from_context(ctx, parent=parent)
