@@ -34,9 +34,8 @@ from PySide6.QtWidgets import (
 
 from core.acceptance import Checklist, Decision, DecisionRequest, MaterialCheck, checklist, decide, documents_for
 from core.cases.model import MaterialStatus
-from core.documents import HallInfo
 from core.errors import HalltermError
-from ui_common.print_flow import print_document
+from ui_common.print_flow import hall_info, print_document
 from ui_common.signature_pad import SignaturePad
 from ui_common.tasks import describe_failure
 from ui_common.widgets import EmptyState
@@ -260,8 +259,7 @@ class CaseArea(QFrame):
         ctx, actor = self.ctx, self.clerk.actor
         terminal = ctx.setting("terminal.id", "C01")
         region = ctx.setting("terminal.region_code", "430102")
-        hall = HallInfo(name=ctx.setting("terminal.hall_name", ""),
-                        terminal_label=self.tr("综合窗口 {number}号").format(number=self.clerk.counter))
+        hall = hall_info(ctx, self.tr("综合窗口 {number}号").format(number=self.clerk.counter))
 
         def work() -> tuple[list, list]:
             cases = decide(ctx.store, ctx.catalog, request, clerk_actor=actor, terminal_id=terminal,
