@@ -180,13 +180,6 @@ class LoginGuard:
     def logout(self, clerk: Clerk, *, reason: str = "logout") -> None:
         self._record(clerk.actor, "staff.logout", clerk.user, {"reason": reason})
 
-    def locked_until(self, user: str) -> datetime | None:
-        with self._lock:
-            state = self._failures.get(f"user:{user}")
-            if state is None or state.locked_until is None or state.locked_until <= self._clock():
-                return None
-            return state.locked_until
-
     # --- internals ---------------------------------------------------------------------------------
 
     def _refuse_if_locked(self, account: str, method: str) -> None:
