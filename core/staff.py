@@ -8,7 +8,7 @@ config file (or the file ``counter.clerks_file`` names)::
     name = "张伟"                      # shown on the evaluator screen
     staff_number = "0231"             # 工号: the clerk id on the hall server and in the audit log
     counter = 1                       # the window this clerk works at (counter.number overrides it)
-    password_hash = "$argon2id$..."   # python -c "from argon2 import PasswordHasher; print(PasswordHasher().hash('…'))"
+    password_hash = "$argon2id$..."   # python -c "from core.config.pin import hash_secret; print(hash_secret('…'))"
     card_uid = "04A1B2C3D4"           # staff card UID (hex), optional
     pin_hash = "$argon2id$..."        # PIN for the staff card, optional
     services = ["general", "social"]  # services called by default (empty: all the counter serves)
@@ -32,15 +32,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-
+from core.config.pin import verify_pin
 from core.errors import ConfigError, HalltermError
 
 log = logging.getLogger(__name__)
 
 CLERKS_FILE_NAME = "clerks.toml"
-_HASHER = PasswordHasher()
 # Verified when the user is unknown, so a wrong name takes as long as a wrong password.
 _DUMMY_HASH = "$argon2id$v=19$m=65536,t=3,p=4$XpHgiVHe8vCay/D/pJcgvw$uZSoBnKoChML3hLBqJHoJDdCJ7VqvVzynXWtx+gPxrg"
 
@@ -79,11 +76,6 @@ DEMO_CLERKS: tuple[Clerk, ...] = (
           pin_hash="$argon2id$v=19$m=65536,t=3,p=4$ZSQYkYufiAOv1vyYMYjTDA$3fAXGGjMA6PrhW3RzW5nkxvjUuC1uTVBVbIrdSlhcsM"),
 )
 DEMO_PASSWORD = "demo1234"
-
-
-def hash_secret(secret: str) -> str:
-    """An argon2id hash for a clerks file (password or PIN)."""
-    return _HASHER.hash(secret)
 
 
 class ClerkDirectory:
@@ -171,7 +163,8 @@ class LoginGuard:
         clerk = self.directory.by_user(user)
         account = f"user:{user.strip()}" if clerk is None else f"user:{clerk.user}"
         self._refuse_if_locked(account, "password")
-        matched = _verify(clerk.password_hash if clerk is not None and clerk.password_hash else _DUMMY_HASH, password)
+        encoded = clerk.password_hash if clerk is not None and clerk.password_hash else _DUMMY_HASH
+        matched = verify_pin(encoded, password)   # any argon2 secret, not only a keypad PIN
         if clerk is None or not clerk.password_hash or not matched:
             raise self._failed(account, "password")
         return self._succeeded(account, clerk, "password")
@@ -180,19 +173,12 @@ class LoginGuard:
         clerk = self.directory.by_card(uid_hex)
         account = f"user:{clerk.user}" if clerk is not None else f"card:…{uid_hex[-4:].upper()}"
         self._refuse_if_locked(account, "card")
-        if clerk is None or not clerk.pin_hash or not _verify(clerk.pin_hash, pin):
+        if clerk is None or not clerk.pin_hash or not verify_pin(clerk.pin_hash, pin):
             raise self._failed(account, "card", message="工作证或密码不正确。")
         return self._succeeded(account, clerk, "card")
 
     def logout(self, clerk: Clerk, *, reason: str = "logout") -> None:
         self._record(clerk.actor, "staff.logout", clerk.user, {"reason": reason})
-
-    def locked_until(self, user: str) -> datetime | None:
-        with self._lock:
-            state = self._failures.get(f"user:{user}")
-            if state is None or state.locked_until is None or state.locked_until <= self._clock():
-                return None
-            return state.locked_until
 
     # --- internals ---------------------------------------------------------------------------------
 
@@ -238,9 +224,3 @@ class LoginGuard:
         if self._audit is not None:
             self._audit.append(actor, action, subject, details)
 
-
-def _verify(encoded: str, secret: str) -> bool:
-    try:
-        return _HASHER.verify(encoded, secret)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False

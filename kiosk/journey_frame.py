@@ -19,6 +19,7 @@ from shiboken6 import isValid
 from core.documents.common import HallInfo, IssuedDocument
 from core.print_queue import PrintResult
 from kiosk.session import KioskEvents, KioskSession
+from ui_common import print_flow
 from ui_common.context import AppContext
 from ui_common.document_on_screen import DocumentOnScreen
 from ui_common.print_flow import print_document
@@ -29,8 +30,7 @@ log = logging.getLogger(__name__)
 def hall_info(ctx: AppContext) -> HallInfo:
     """The hall as documents print it, from the terminal's settings."""
     terminal = ctx.setting("terminal.id", "")
-    return HallInfo(name=ctx.setting("terminal.hall_name", ""),
-                    terminal_label=f"自助终端 {terminal}" if terminal else "")
+    return print_flow.hall_info(ctx, f"自助终端 {terminal}" if terminal else "")
 
 
 class MessagePage(QWidget):

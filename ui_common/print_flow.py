@@ -18,11 +18,16 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from core.documents.common import IssuedDocument
+from core.documents.common import HallInfo, IssuedDocument
 from core.print_queue import MSG_QUEUED_FOR_REPRINT, PRINTERS_BY_MEDIA, PrintOutcome, PrintResult
 from ui_common.tasks import describe_failure
 
 log = logging.getLogger(__name__)
+
+
+def hall_info(ctx: Any, terminal_label: str = "") -> HallInfo:
+    """The hall as documents print it, from the terminal's settings; ``terminal_label`` names this terminal."""
+    return HallInfo(name=ctx.setting("terminal.hall_name", ""), terminal_label=terminal_label)
 
 
 def print_document(ctx: Any, document: IssuedDocument, *, on_result: Callable[[PrintResult], None],

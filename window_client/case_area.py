@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 
 from core.acceptance import Checklist, Decision, DecisionRequest, MaterialCheck, checklist, decide, documents_for
 from core.cases.model import MaterialStatus
-from core.documents import HallInfo
 from core.errors import HalltermError
-from ui_common.print_flow import print_document
+from ui_common.print_flow import hall_info, print_document
+from ui_common.signature_pad import SignaturePad
 from ui_common.tasks import describe_failure
 from ui_common.widgets import EmptyState
 
@@ -101,8 +101,6 @@ class CaseArea(QFrame):
         self.deadline_edit.setCalendarPopup(True)
         self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
         self.reason_caption, self.deadline_caption = QLabel(), QLabel()
-        from window_client.signature_pad import SignaturePad
-
         self.signature = SignaturePad()
         self.signature.setFixedSize(300, 72)
         self.clear_signature_button = QPushButton()
@@ -247,7 +245,8 @@ class CaseArea(QFrame):
             decision=decision, applicant=person, code=self.desk.code,
             checks={row.material.code: row.check() for row in self.rows}, reason=self.reason_edit.text().strip(),
             deadline=deadline if decision in (Decision.TOLERATE, Decision.CORRECT) else None,
-            signature_png=self.signature.png() if decision is Decision.TOLERATE else b"",
+            signature_png=self.signature.to_png() if decision is Decision.TOLERATE and not self.signature.empty
+            else b"",
             ticket_id=self.ticket.id if self.ticket else None,
             ticket_number=self.ticket.number if self.ticket else None)
 
@@ -260,8 +259,7 @@ class CaseArea(QFrame):
         ctx, actor = self.ctx, self.clerk.actor
         terminal = ctx.setting("terminal.id", "C01")
         region = ctx.setting("terminal.region_code", "430102")
-        hall = HallInfo(name=ctx.setting("terminal.hall_name", ""),
-                        terminal_label=self.tr("综合窗口 {number}号").format(number=self.clerk.counter))
+        hall = hall_info(ctx, self.tr("综合窗口 {number}号").format(number=self.clerk.counter))
 
         def work() -> tuple[list, list]:
             cases = decide(ctx.store, ctx.catalog, request, clerk_actor=actor, terminal_id=terminal,
@@ -323,6 +321,9 @@ class CaseArea(QFrame):
         self.reason_edit.setPlaceholderText(self.tr("不予受理必须填写理由；补齐补正可补充说明"))
         self.deadline_caption.setText(self.tr("补交期限"))
         self.clear_signature_button.setText(self.tr("清除签名"))
+        self.signature.setToolTip(self.tr("请申请人在此签名"))
+        self.signature.placeholder = self.tr("申请人签名")
+        self.signature.update()
         names = {Decision.ACCEPT: self.tr("受理"), Decision.TOLERATE: self.tr("容缺受理"),
                  Decision.CORRECT: self.tr("补齐补正"), Decision.REFUSE: self.tr("不予受理")}
         for decision, button in self.decision_buttons.items():

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.acceptance import documents_for
-from core.documents import HallInfo
 from core.documents.common import local
-from ui_common.print_flow import print_document
+from ui_common.print_flow import hall_info, print_document
 from ui_common.tasks import describe_failure
 
 log = logging.getLogger(__name__)
@@ -109,7 +108,7 @@ class CasesTodayScreen(QFrame):
         if case is None or self.ctx is None or self.ctx.signing_key is None:
             return
         ctx = self.ctx
-        hall = HallInfo(name=ctx.setting("terminal.hall_name", ""))
+        hall = hall_info(ctx)
 
         def render() -> list:
             return list(documents_for(case, ctx.catalog, hall=hall, key=ctx.signing_key))

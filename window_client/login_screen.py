@@ -81,11 +81,6 @@ class LoginScreen(QWidget):
         self.pin_edit.clear()
         self.pin_edit.setFocus()
 
-    def card_removed(self) -> None:
-        if self.card_uid is not None and not self.busy:
-            self.card_uid = None
-            self._show_card_mode(False)
-
     def _show_card_mode(self, card: bool) -> None:
         for widget in (self.user_caption, self.user_edit, self.password_caption, self.password_edit):
             widget.setVisible(not card)

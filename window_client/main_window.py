@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.events import CodeScanned, IdentityPresented, IdentityWithdrawn, StaffCardPresented
+from core.events import CodeScanned, IdentityPresented, StaffCardPresented
 from core.queueing.events import HallLinkState, HallLinkStatusChanged
 from core.staff import Clerk, ClerkDirectory, LoginGuard
 from core.sync.events import SyncStatusChanged
@@ -147,7 +147,6 @@ class CounterMainWindow(QMainWindow):
         self.events.on(SyncStatusChanged, self.show_sync_status)
         self.events.on(HallLinkStatusChanged, lambda e: self.set_hall_link(e.state is HallLinkState.ONLINE))
         self.events.on(IdentityPresented, self._identity)
-        self.events.on(IdentityWithdrawn, lambda _e: None)
         self.events.on(StaffCardPresented, self._staff_card)
         self.events.on(CodeScanned, self._scanned)
         self._set_logged_in(False)

@@ -36,7 +36,6 @@ def _label(role: str) -> QLabel:
 
 class QueuePanel(QFrame):
     ticket_changed = Signal(object)       # the Ticket now being served at this counter, or None
-    service_finished = Signal(object)     # the Ticket just finished here
     problem = Signal(str)                 # a calm sentence for the notice banner
 
     def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
@@ -160,10 +159,7 @@ class QueuePanel(QFrame):
     def _changed(self, event: TicketChanged) -> None:
         if self.current is not None and event.ticket.id == self.current.id:
             if event.kind.value in FINISHED_KINDS:
-                finished = self.current
                 self._set_current(None)
-                if event.kind.value == "ticket_finished":
-                    self.service_finished.emit(finished)
             else:
                 self._set_current(event.ticket)
             self.retranslate()
@@ -231,10 +227,7 @@ class QueuePanel(QFrame):
 
     def _after_step(self, step: str, ticket: Ticket) -> None:
         if step in ("no_show", "finish"):
-            finished = self.current
             self._set_current(None)
-            if step == "finish" and finished is not None:
-                self.service_finished.emit(finished)
         else:
             self._set_current(ticket)
         self.retranslate()

@@ -36,9 +36,14 @@ def check_pin_text(pin: str) -> None:
         raise ValueError("the PIN must be 6-12 digits")
 
 
+def hash_secret(secret: str) -> str:
+    """An Argon2id encoded hash of any secret (a PIN, or a clerk's password in clerks.toml)."""
+    return _hasher.hash(secret)
+
+
 def hash_pin(pin: str) -> str:
     check_pin_text(pin)
-    return _hasher.hash(pin)
+    return hash_secret(pin)
 
 
 def check_pin_hash(encoded: str) -> None:

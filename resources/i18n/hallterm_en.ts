@@ -256,6 +256,14 @@
         <translation>Clear signature</translation>
     </message>
     <message>
+        <source>请申请人在此签名</source>
+        <translation>Applicant signs here</translation>
+    </message>
+    <message>
+        <source>申请人签名</source>
+        <translation>Applicant&apos;s signature</translation>
+    </message>
+    <message>
         <source>容缺受理</source>
         <translation>Accept, materials later</translation>
     </message>
@@ -2283,17 +2291,6 @@ Promised completion date: {day}</translation>
     <message>
         <source>恢复默认</source>
         <translation>Restore defaults</translation>
-    </message>
-</context>
-<context>
-    <name>SignaturePad</name>
-    <message>
-        <source>请申请人在此签名</source>
-        <translation>Applicant signs here</translation>
-    </message>
-    <message>
-        <source>申请人签名</source>
-        <translation>Applicant&apos;s signature</translation>
     </message>
 </context>
 <context>

@@ -64,7 +64,7 @@ def test_tolerance_accepts_with_the_signed_commitment_and_prints_two_documents(q
     for x in range(25, 200, 15):
         qtbot.mouseMove(pad, QPoint(x, 20 + x % 40))
     qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(200, 40))
-    assert not pad.is_empty
+    assert not pad.empty
     qtbot.keyClick(counter, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     case = decided_case(qtbot, counter, ctx)
     assert case.state is CaseState.ACCEPTED and case.commitment is not None

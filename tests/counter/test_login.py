@@ -49,7 +49,7 @@ def test_staff_card_and_pin(tmp_path):
 
 
 def test_clerks_file(tmp_path):
-    from core.staff import hash_secret
+    from core.config.pin import hash_secret
 
     path = tmp_path / "clerks.toml"
     path.write_text(f'[[clerks]]\nuser = "wang"\nname = "王丽"\nstaff_number = "0301"\ncounter = 5\n'
