@@ -26,6 +26,7 @@ REASONS: tuple[str, ...] = ("等候时间过长", "办理时间过长", "工作�
                             "要求提交的材料过多", "办事流程繁琐", "设备或系统故障")
 MAX_COMMENT = 500
 COUNTER_CHANNEL = "4"       # 好差评 channel code: the evaluator (tablet) at a hall counter
+KIOSK_CHANNEL = "5"         # GB/T 39046: 5 = 自助终端
 
 
 def compose_comment(reasons: Iterable[str], text: str = "") -> str:
@@ -38,12 +39,13 @@ def compose_comment(reasons: Iterable[str], text: str = "") -> str:
 
 def record_service_evaluation(store: Store, cases: Sequence[Case], *, level: str, reasons: Sequence[str] = (),
                               text: str = "", terminal_id: str, actor: str, at: datetime | None = None,
-                              ticket_reference: str = "") -> int:
+                              ticket_reference: str = "", channel: str = COUNTER_CHANNEL) -> int:
     """One evaluation per case of the service (一次一评 is keyed on the case number), in one transaction.
 
     A service that decided no case (a consultation) is evaluated under ``ticket_reference`` (business day
     and ticket number) when given. ``actor`` is the clerk evaluated ("clerk:0231"): the day's summary
-    counts by it. Returns the rows queued.
+    counts by it. ``channel``: where the citizen evaluated (the counter's evaluator by default). Returns the
+    rows queued.
     """
     if level not in LEVELS:
         raise ValidationError(f"level {level!r}", code="EVALUATION_LEVEL_INVALID")
@@ -57,7 +59,7 @@ def record_service_evaluation(store: Store, cases: Sequence[Case], *, level: str
     with store.transaction():
         for number, case_id in targets:
             record_evaluation(store, case_number=number, case_id=case_id, level=level,
-                              channel=COUNTER_CHANNEL, terminal_id=terminal_id, actor=actor, comment=comment, at=at)
+                              channel=channel, terminal_id=terminal_id, actor=actor, comment=comment, at=at)
     return len(targets)
 
 

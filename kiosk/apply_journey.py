@@ -9,7 +9,6 @@ way back (上一步), and runs the submission off the GUI thread. ``finished`` m
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -18,13 +17,14 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from core.cases.model import Case
 from core.documents.common import HallInfo
 from core.selfservice.apply import ApplicationDraft, ApplyOutcome, ApplyService, MaterialInput
+from core.selfservice.derived import guide_index
 from kiosk.evaluation_screen import EvaluationScreen
 from kiosk.form_screen import FormScreen
 from kiosk.guide_screen import GuideScreen
 from kiosk.identify_screen import IdentifyScreen
 from kiosk.materials_screen import MaterialsScreen
 from kiosk.result_screen import ResultScreen
-from kiosk.search_screen import SearchScreen, guide_index
+from kiosk.search_screen import SearchScreen
 from kiosk.session import KioskEvents, KioskSession
 from kiosk.signature_screen import SignatureScreen
 from ui_common.camera import SampleDocumentSource
@@ -33,20 +33,7 @@ from ui_common.tasks import describe_failure
 
 log = logging.getLogger(__name__)
 
-_RULE_BOOKS: dict[int, Any] = {}
-_RULE_LOCK = threading.Lock()
 STEPS = 4   # form, materials, signature, result
-
-
-def rule_book(catalog: Any) -> Any:
-    from core.approval import load_rule_sets
-
-    with _RULE_LOCK:
-        book = _RULE_BOOKS.get(id(catalog))
-        if book is None:
-            _RULE_BOOKS.clear()
-            book = _RULE_BOOKS[id(catalog)] = load_rule_sets(catalog)
-        return book
 
 
 class ApplyJourney(QStackedWidget):
@@ -164,13 +151,8 @@ class ApplyJourney(QStackedWidget):
             return   # a double tap: one submission only
         self.submitting = True
         self._open_result()
-        draft, service, catalog = self.draft(), self.service(), self.ctx.catalog
-
-        def work() -> ApplyOutcome:
-            service._rule_book = rule_book(catalog)
-            return service.submit(draft)
-
-        self.ctx.tasks.run(work, on_success=self._decided, on_failure=self._submit_failed)
+        service, draft = self.service(), self.draft()
+        self.ctx.tasks.run(lambda: service.submit(draft), on_success=self._decided, on_failure=self._submit_failed)
 
     def _open_result(self) -> ResultScreen:
         self.result = ResultScreen(self.ctx)

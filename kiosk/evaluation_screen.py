@@ -1,6 +1,6 @@
 """好差评: five levels after every journey. 不满意 and 非常不满意 ask why (a few common reasons, tap one or
 more); 跳过 records nothing at all, never a default "satisfied". The evaluation is tied to the case and
-queued for the platform in the outbox (``core.sync.record_evaluation``).
+queued for the platform in the outbox through ``core.evaluations.record_service_evaluation``, as at the counter.
 
 Emits ``next`` when done (submitted or skipped).
 """
@@ -11,11 +11,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from core.sync.wire import EVALUATION_LEVELS
+from core.evaluations import DISSATISFIED, KIOSK_CHANNEL, LEVELS, record_service_evaluation
 from kiosk.page import JourneyPage
-
-UNHAPPY = ("不满意", "非常不满意")
-CHANNEL_KIOSK = "5"      # GB/T 39046: 5 = 自助终端
 
 
 class EvaluationScreen(JourneyPage):
@@ -27,7 +24,7 @@ class EvaluationScreen(JourneyPage):
         self.level_buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         row.setSpacing(16)
-        for level in EVALUATION_LEVELS:
+        for level in LEVELS:
             button = QPushButton()
             button.setCheckable(True)
             button.setProperty("role", "rating")
@@ -62,7 +59,7 @@ class EvaluationScreen(JourneyPage):
         self.level = level
         for name, button in self.level_buttons.items():
             button.setChecked(name == level)
-        unhappy = level in UNHAPPY
+        unhappy = level in DISSATISFIED
         self._show_reasons(unhappy)
         self.next_button.setEnabled(not unhappy or bool(self.chosen_reasons()))
 
@@ -84,20 +81,17 @@ class EvaluationScreen(JourneyPage):
         return [b.property("reason") for b in self.reason_buttons if b.isChecked() and not b.isHidden()]
 
     def submit(self) -> None:
-        if self.level is None or self.recorded or (self.level in UNHAPPY and not self.chosen_reasons()):
+        if self.level is None or self.recorded or (self.level in DISSATISFIED and not self.chosen_reasons()):
             return
         self.recorded = True
         self.next_button.setEnabled(False)
-        from core.sync import record_evaluation
-
         store, case, level = self.ctx.store, self.case, self.level
-        comment = "、".join(self.chosen_reasons()) if level in UNHAPPY else ""
+        reasons = self.chosen_reasons() if level in DISSATISFIED else []
         terminal = self.ctx.setting("terminal.id", "K01")
 
         def record() -> Any:
-            return record_evaluation(store, case_number=case.case_number, case_id=case.case_id, level=level,
-                                     channel=CHANNEL_KIOSK, terminal_id=terminal, actor=f"kiosk:{terminal}",
-                                     comment=comment)
+            return record_service_evaluation(store, [case], level=level, reasons=reasons, terminal_id=terminal,
+                                             actor=f"kiosk:{terminal}", channel=KIOSK_CHANNEL)
 
         def done(_row: Any) -> None:
             if self.ctx.sync is not None:

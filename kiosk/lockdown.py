@@ -7,20 +7,24 @@ terminal, is the kiosk session's business: a kiosk runs as the only client of it
 
 The way out is the technician's: five taps in the top-left corner within 3 s, then the gate. A gate is
 ``gate(window, done)``, calling ``done(True)`` to let the kiosk close; the default is this kiosk's own PIN
-keypad (``kiosk.technician_pin_overlay``). The technician console's gate replaces it when given.
+keypad over the window (``ui_common.technician_gate``) against the Argon2id hash in
+``kiosk.technician_pin_hash``, through one ``PinGate`` per window (its lock-out survives closing the keypad).
+The technician console's gate replaces it when given.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.technician_pin_overlay import TechnicianPinOverlay, pin_checker
+from core.config.pin import PinGate
 from ui_common.hidden_gesture import Corner, HiddenGesture
+from ui_common.technician_gate import TechnicianPinOverlay
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +42,7 @@ def is_escape_key(event: QKeyEvent) -> bool:
 
 
 class KioskLockdown(QObject):
-    def __init__(self, window: QWidget, ctx: object, *, gate: ExitGate | None = None) -> None:
+    def __init__(self, window: QWidget, ctx: Any, *, gate: ExitGate | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.engaged = False
@@ -85,7 +89,10 @@ class KioskLockdown(QObject):
 
     def _pin_gate(self, window: QWidget, done: Callable[[bool], None]) -> None:
         if self.pin_overlay is None:
-            self.pin_overlay = TechnicianPinOverlay(window, pin_checker(self._ctx))
+            ctx = self._ctx   # one gate for the window's life: its lock-out survives closing the keypad
+            gate = PinGate(lambda: str(ctx.setting("kiosk.technician_pin_hash", "") or ""))
+            self.pin_overlay = TechnicianPinOverlay(window, gate, store=ctx.store,
+                                                    actor=f"kiosk:{ctx.setting('terminal.id', '')}")
         self.pin_overlay.open(done)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -1,33 +1,21 @@
 """Find the service: type what you want in your own words (我想开个餐馆) or pinyin initials (ggcs), or browse
 hot items, departments and life events. 一件事 bundles appear beside single items, marked as such.
 
-The guide index (core.guide) is built once per catalogue, off the GUI thread, and shared by every session.
+The guide index (core.guide) is built once per catalogue (``core.selfservice.derived``), off the GUI thread,
+and shared by every session.
 Emits ``chosen(GuideEntry)``.
 """
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QWidget
 
 from core.guide import EntryKind, GuideEntry, GuideIndex
+from core.selfservice.derived import guide_index
 from kiosk.page import JourneyPage, elderly
-
-_INDEXES: dict[int, GuideIndex] = {}
-_INDEX_LOCK = threading.Lock()
-
-
-def guide_index(catalog: Any) -> GuideIndex:
-    """The catalogue's guide index, built on first use (blocking: call it off the GUI thread)."""
-    with _INDEX_LOCK:
-        index = _INDEXES.get(id(catalog))
-        if index is None:
-            _INDEXES.clear()     # a refreshed catalogue replaces the old one
-            index = _INDEXES[id(catalog)] = GuideIndex.build(catalog)
-        return index
 
 
 class EntryTile(QPushButton):

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from core.approval import Application, ApprovalPorts, CreditStanding, Decision, RuleBook, load_rule_sets
+from core.approval import Application, ApprovalPorts, CreditStanding, Decision, RuleBook
 from core.cases import machine
 from core.cases.model import (
     Case,
@@ -133,7 +133,9 @@ class ApplyService:
     @property
     def rule_book(self) -> RuleBook:
         if self._rule_book is None:
-            self._rule_book = load_rule_sets(self.catalog)
+            from core.selfservice.derived import rule_book
+
+            self._rule_book = rule_book(self.catalog)   # loaded once per catalogue, not per submission
         return self._rule_book
 
     # --- the ports the rules ask through ----------------------------------------------------------------

@@ -2313,33 +2313,6 @@ Promised completion date: {day}</translation>
     </message>
 </context>
 <context>
-    <name>TechnicianGateDialog</name>
-    <message>
-        <source>密码错误次数过多，请 {m} 分钟后再试。</source>
-        <translation>Too many wrong PINs; try again in {m} minutes.</translation>
-    </message>
-    <message>
-        <source>本机未设置技术维护密码：请在技术维护模式（python main.py technician）中设置。</source>
-        <translation>No technician PIN is set: set one in technician mode (python main.py technician).</translation>
-    </message>
-    <message>
-        <source>密码不正确，还可以再试 {n} 次。</source>
-        <translation>Wrong PIN; {n} attempts left.</translation>
-    </message>
-    <message>
-        <source>技术维护</source>
-        <translation>Technician console</translation>
-    </message>
-    <message>
-        <source>请输入技术维护密码。</source>
-        <translation>Enter the technician PIN.</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
     <name>TechnicianMainWindow</name>
     <message>
         <source>技术维护</source>
@@ -2375,6 +2348,18 @@ Promised completion date: {day}</translation>
     <message>
         <source>密码不正确，请重新输入。</source>
         <translation>Wrong PIN, please try again.</translation>
+    </message>
+    <message>
+        <source>密码错误次数过多，请 {m} 分钟后再试。</source>
+        <translation>Too many wrong PINs; try again in {m} minutes.</translation>
+    </message>
+    <message>
+        <source>本机未设置技术维护密码：请在技术维护模式（python main.py technician）中设置。</source>
+        <translation>No technician PIN is set: set one in technician mode (python main.py technician).</translation>
+    </message>
+    <message>
+        <source>密码不正确，还可以再试 {n} 次。</source>
+        <translation>Wrong PIN; {n} attempts left.</translation>
     </message>
     <message>
         <source>技术维护：请输入密码</source>

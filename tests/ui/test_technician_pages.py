@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from central_sim.embedded import start as start_central
 from core.config import Settings
@@ -18,7 +19,7 @@ from devices.idcard.simulator import SamvSimulator
 from hall_server.embedded import start_in_thread
 from technician import create_main_window
 from ui_common.context import AppContext
-from ui_common.technician_gate import TechnicianGateDialog
+from ui_common.technician_gate import TechnicianPinOverlay
 
 SECRET = "ui-link-secret-0123456789"
 
@@ -156,17 +157,21 @@ def test_export_and_reset_refusal_with_an_unsent_case(qtbot, console, tmp_path):
     assert console.ctx.settings.get("central.terminal_secret") == SECRET
 
 
-def test_pin_gate_dialog_accepts_the_right_pin_and_counts_wrong_ones(qtbot, store):
+def test_pin_gate_accepts_the_right_pin_and_counts_wrong_ones(qtbot, store):
     from core.config.pin import hash_pin
 
     encoded = hash_pin("135790")
-    dialog = TechnicianGateDialog(PinGate(lambda: encoded, max_attempts=3), store=store, actor="kiosk:K01")
-    qtbot.addWidget(dialog)
+    window = QWidget()
+    qtbot.addWidget(window)
+    overlay = TechnicianPinOverlay(window, PinGate(lambda: encoded, max_attempts=3), store=store, actor="kiosk:K01")
+    answers: list[bool] = []
+    overlay.open(answers.append)
     for key in "000000":
-        dialog.keys[key].click()
-    dialog.keys["✓"].click()
-    assert "还可以再试 2 次" in dialog.message_label.text()
-    with qtbot.waitSignal(dialog.accepted, timeout=2000):
-        for key in "135790✓":
-            dialog.keys[key].click()
+        overlay.digit_buttons[key].click()
+    overlay.ok_button.click()
+    assert "还可以再试 2 次" in overlay.message.text()
+    for key in "135790":
+        overlay.digit_buttons[key].click()
+    overlay.ok_button.click()
+    assert answers == [True]
     assert [e.details["result"] for e in store.audit.entries()] == ["wrong", "ok"]
