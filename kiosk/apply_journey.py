@@ -15,13 +15,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from core.cases.model import Case
-from core.documents.common import HallInfo
 from core.selfservice.apply import ApplicationDraft, ApplyOutcome, ApplyService, MaterialInput
 from core.selfservice.derived import guide_index
 from kiosk.evaluation_screen import EvaluationScreen
 from kiosk.form_screen import FormScreen
 from kiosk.guide_screen import GuideScreen
 from kiosk.identify_screen import IdentifyScreen
+from kiosk.journey_frame import hall_info
 from kiosk.materials_screen import MaterialsScreen
 from kiosk.result_screen import ResultScreen
 from kiosk.search_screen import SearchScreen
@@ -141,7 +141,7 @@ class ApplyJourney(QStackedWidget):
     def service(self) -> ApplyService:
         ctx = self.ctx
         terminal = ctx.setting("terminal.id", "K01")
-        hall = HallInfo(name=ctx.setting("terminal.hall_name", ""), terminal_label=f"自助终端 {terminal}")
+        hall = hall_info(ctx)   # terminal.id always has a value in real settings (default K01)
         return ApplyService(ctx.store, ctx.catalog, terminal_id=terminal,
                             region_code=ctx.setting("terminal.region_code", "430102"), hall=hall,
                             key=ctx.signing_key, central=ctx.central, bus=ctx.bus)
