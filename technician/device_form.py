@@ -1,5 +1,8 @@
 """The chosen device's settings on the technician's devices page: its driver, a row per driver parameter
 (``devices.setup.DRIVER_PARAMS``), the health pill, and the 保存并连接 / 刷新端口列表 buttons.
+
+Ports, CUPS queues and card readers are looked up off the GUI thread (``lpstat`` and pcscd may take
+seconds); each row is usable at once with its fixed choices and gains the found ones when they arrive.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QPushButton
+from shiboken6 import isValid
 
 from devices.registry import driver_names
 from devices.setup import DriverParam, discover, params_for
@@ -16,9 +20,11 @@ from ui_common.widgets import StatusPill
 
 
 class DeviceSettingsForm:
-    def __init__(self) -> None:
+    def __init__(self, tasks: Any) -> None:
+        self._tasks = tasks
         self._param_edits: dict[str, QComboBox] = {}
         self._notes: list[str] = []
+        self._generation = 0           # rows built so far; a lookup for older rows is dropped
         self.title = label("", "panel-title")
         self.frame, layout = panel(self.title)
         self.pill = StatusPill()
@@ -62,26 +68,36 @@ class DeviceSettingsForm:
     def build_rows(self, params: dict[str, Any]) -> None:
         while self.form.rowCount() > 1:
             self.form.removeRow(1)
+        self._generation += 1
         self._param_edits = {}
         self._notes = []
         for param in params_for(self.driver.currentText()):
             combo = QComboBox()
             combo.setEditable(True)
-            options = list(param.choices)
-            if param.discover:
-                found, problem = discover(param.discover)
-                options += found
-                if problem:
-                    self._notes.append(problem)
-                elif not found:
-                    self._notes.append(
-                        QCoreApplication.translate("DevicesPage", "没有找到可用的{what}").format(what=param.label)
-                    )
-            combo.addItems(options)
+            combo.addItems(param.choices)
             value = params.get(param.name, param.default)
             combo.setCurrentText("" if value is None else str(value))
             self._param_edits[param.name] = combo
             self.form.addRow(label(param.label, "value"), combo)
+            if param.discover:
+                generation = self._generation
+                self._tasks.run(lambda source=param.discover: discover(source),
+                                on_success=lambda found, p=param, g=generation: self._discovered(g, p, *found))
+        self._show_notes()
+
+    def _discovered(self, generation: int, param: DriverParam, found: list[str], problem: str) -> None:
+        combo = self._param_edits.get(param.name)
+        if generation != self._generation or combo is None or not isValid(combo):
+            return
+        text = combo.currentText()
+        combo.addItems(found)
+        combo.setCurrentText(text)
+        if problem:
+            self._notes.append(problem)
+        elif not found:
+            self._notes.append(
+                QCoreApplication.translate("DevicesPage", "没有找到可用的{what}").format(what=param.label)
+            )
         self._show_notes()
 
     def _show_notes(self) -> None:

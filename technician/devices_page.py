@@ -67,7 +67,7 @@ class DevicesPage(PageFrame):
         adder.addWidget(self.add_button)
         left.addLayout(adder)
 
-        self.form = DeviceSettingsForm()
+        self.form = DeviceSettingsForm(self._tasks)
         self.form.apply_button.clicked.connect(self.apply)
         self.tests = DeviceTestsPanel(ctx, self._tasks, self.feed, self.current, self._manager_for, self)
         self.log_panel = EventLogPanel()
