@@ -99,20 +99,27 @@ class DevicesPage(PageFrame):
         self.device_list.setCurrentRow(self.names().index(name))
 
     def _fill_list(self) -> None:
+        """Show each device with its health. The same devices are only relabelled, so a health change does
+        not re-choose the device (which would rebuild the form over the technician's unsaved edits)."""
+        names = self.names()
+        if names and [self.device_list.item(row).data(256) for row in range(self.device_list.count())] == names:
+            for row, name in enumerate(names):
+                self.device_list.item(row).setText(self._list_text(name))
+            return
         chosen = self.current()
         self.device_list.blockSignals(True)
         self.device_list.clear()
-        for name in self.names():
-            self.device_list.addItem(name)
-            item = self.device_list.item(self.device_list.count() - 1)
-            item.setData(256, name)
-            item.setText(f"{name}　{health_text(self.health.get(name, ''))}" if name in self.health else name)
+        for name in names:
+            self.device_list.addItem(self._list_text(name))
+            self.device_list.item(self.device_list.count() - 1).setData(256, name)
         self.device_list.blockSignals(False)
-        names = self.names()
         if names:
             self.device_list.setCurrentRow(names.index(chosen) if chosen in names else 0)
         else:
             self._show_device(-1)
+
+    def _list_text(self, name: str) -> str:
+        return f"{name}　{health_text(self.health[name])}" if name in self.health else name
 
     def _show_device(self, _row: int) -> None:
         name = self.current()
