@@ -1,8 +1,14 @@
 """The live side of the technician's devices: each device's last health and its recent events, followed
-from the event bus, and the panel that shows the chosen device's event log.
+from the event bus once for the whole console (the overview's pills and the devices page read the same
+feed), and the panel that shows the chosen device's event log.
+
+A terminal whose composition root already runs the devices (``ctx.devices``) seeds the feed with their
+current health, so the console does not say 未检测 for a device that has long been online.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QPlainTextEdit
@@ -20,10 +26,12 @@ class DeviceFeed(QObject):
     identity = Signal(object)    # IdentityPresented (already in the event log), for the card test
     code = Signal(object)        # CodeScanned (already in the event log), for the scan test
 
-    def __init__(self, bus: EventBus, parent: QObject | None = None) -> None:
+    def __init__(self, bus: EventBus, shared: Any = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.health: dict[str, str] = {}
         self.events = EventLog()
+        if shared is not None:
+            self.health.update({name: health.value for name, health in shared.health().items()})
         self._bridge = QtEventBridge(bus, self)
         self._bridge.on(DeviceStatusChanged, self._on_status)
         self._bridge.on(DeviceProblem, self._on_problem)

@@ -46,7 +46,7 @@ class DevicesPage(PageFrame):
         self._tasks = ctx.tasks or TaskRunner(self)
         self.managers: dict[str, Any] = {}
         self.results: dict[str, StartResult] = {}
-        self.feed = feed or DeviceFeed(ctx.bus, parent=self)
+        self.feed = feed or DeviceFeed(ctx.bus, self.shared, parent=self)
         self.health = self.feed.health
         self.events = self.feed.events
         self._started = False
@@ -119,7 +119,7 @@ class DevicesPage(PageFrame):
             self._show_device(-1)
 
     def _list_text(self, name: str) -> str:
-        return f"{name}　{health_text(self.health[name])}" if name in self.health else name
+        return f"{name}　{health_text(self.health[name])}" if self.health.get(name) else name
 
     def _show_device(self, _row: int) -> None:
         name = self.current()
@@ -143,8 +143,7 @@ class DevicesPage(PageFrame):
     def start_all(self) -> None:
         """Bring every configured device up (once, when the page is first shown)."""
         if self._started or self.shared is not None:
-            self._started = True
-            self._refresh_from_shared()
+            self._started = True   # the composition root runs them; the feed follows their health
             return
         self._started = True
         for name in self.names():
@@ -155,8 +154,7 @@ class DevicesPage(PageFrame):
 
     def _restart(self, name: str, params: dict[str, Any]) -> None:
         old = self.managers.pop(name, None)
-        self.health[name] = ""
-        self._refresh_status()
+        self.feed.set_health(name, "")
         bus = self.ctx.bus
         self._tasks.run(
             lambda: start_device(name, params, bus, old),
@@ -171,15 +169,12 @@ class DevicesPage(PageFrame):
             return
         self.managers[result.name] = result.manager
         self.results[result.name] = result
-        self.health[result.name] = result.health.value
         if result.port_problem:
             self.events.add(result.name, "port", result.port_problem)
-        self._fill_list()
-        self._refresh_status()
-        self._show_events_of(self.current())
+        self.feed.set_health(result.name, result.health.value)
 
     def _start_failed(self, name: str, exc: BaseException) -> None:
-        self.health[name] = "nodevice"
+        self.feed.set_health(name, "nodevice")
         self.advice.set_advice(
             "error",
             QCoreApplication.translate("DevicesPage", "设备启动失败：{reason}").format(reason=failure_text(exc)),
@@ -235,11 +230,6 @@ class DevicesPage(PageFrame):
         )
 
     # --- status -------------------------------------------------------------------------------------
-
-    def _refresh_from_shared(self) -> None:
-        if self.shared is not None:
-            self.health.update({n: h.value for n, h in self.shared.health().items()})
-            self._fill_list()
 
     def device_status(self) -> dict[str, Any]:
         """name -> diagnostics facts, for the export."""
