@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from core.events import CodeScanned, IdentityPresented
 from devices.base import DeviceError
-from devices.setup import print_test_on
+from devices.printers.testpage import print_test_on
 from technician.device_feed import DeviceFeed
 from technician.page_parts import audit, failure_text, label, panel
 
