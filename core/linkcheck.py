@@ -143,7 +143,7 @@ def check_hall(url: str, token: str, *, timeout_s: float = 5.0) -> LinkReport:
     return _report("hall_server", target, OK, watch, None, authenticated=True)
 
 
-def check_central(config: Any, *, store: Any = None, devices: dict[str, str] | None = None) -> LinkReport:
+def check_central(config: Any, *, store: Any = None) -> LinkReport:
     """Send one heartbeat to the platform with ``config`` (a ``core.sync.client.ClientConfig``)."""
     from core.sync.client import CentralClient, tls_context
 
@@ -153,7 +153,7 @@ def check_central(config: Any, *, store: Any = None, devices: dict[str, str] | N
         tls_context(config)    # unreadable CA or client certificate: say so before any network
         with CentralClient(config, event_hooks={"request": [watch.on_request],
                                                 "response": [watch.on_response]}) as client:
-            ack = client.heartbeat(_heartbeat_record(config.terminal_id, store, devices))
+            ack = client.heartbeat(_heartbeat_record(config.terminal_id, store))
     except SyncError as exc:
         code = {sync_errors.AUTH_REJECTED: AUTH_FAILED, sync_errors.NETWORK: UNREACHABLE,
                 sync_errors.TIMEOUT: TIMEOUT, sync_errors.TLS: TLS,
@@ -169,14 +169,14 @@ def check_central(config: Any, *, store: Any = None, devices: dict[str, str] | N
     return report
 
 
-def _heartbeat_record(terminal_id: str, store: Any, devices: dict[str, str] | None) -> dict[str, Any]:
+def _heartbeat_record(terminal_id: str, store: Any) -> dict[str, Any]:
     from core.storage import OutboxState
     from core.sync.client import SOFTWARE_VERSION
 
     counts = store.outbox.counts_by_state() if store is not None else dict.fromkeys(OutboxState, 0)
     return {"terminal_id": terminal_id, "software_version": SOFTWARE_VERSION, "at": datetime.now(UTC).isoformat(),
             "outbox": {s.value: counts[s] for s in OutboxState if s is not OutboxState.SYNCED},
-            "devices": [{"name": n, "health": h.upper()} for n, h in sorted((devices or {}).items())]}
+            "devices": []}
 
 
 def _report(link: str, target: str, code: str, watch: _Stopwatch, exc: HalltermError | None, *,

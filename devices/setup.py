@@ -1,10 +1,11 @@
 """What the technician console needs to set a device up: each driver's editable parameters, the ports
-and queues that exist on this machine, and a test page printed on a live printer.
+and queues that exist on this machine, and whether a serial port opens.
 
 Parameters are listed here rather than declared like ``core.config`` settings because they belong to
 the drivers (``core`` never sees them); the form on the technician's device page is generated from
-``DRIVER_PARAMS``. Discovery never raises: a machine without CUPS or pcscd simply has no queues or readers,
-and the reason is returned for the page to show.
+``DRIVER_PARAMS``. Discovery never raises: a machine without CUPS or pcscd simply has no queues or
+readers, and the reason is returned for the page to show. The test page is
+``devices.printers.testpage.print_test_on``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 # Where a parameter's choices come from: a fixed list, or discovery on this machine.
@@ -91,22 +91,6 @@ def pcsc_readers() -> tuple[list[str], str]:
 
 def discover(source: str) -> tuple[list[str], str]:
     return {SERIAL_PORTS: serial_ports, CUPS_QUEUES: cups_queues, PCSC_READERS: pcsc_readers}[source]()
-
-
-def print_test_on(printer: Any, *, now: datetime | None = None, timeout_s: float | None = None) -> str:
-    """Print the test page on a live, enabled printer device; returns the page's QR text.
-
-    A receipt (ESC/POS) printer gets the receipt page in its own width and encoding, a CUPS printer the
-    A4 PDF. Raises DeviceError when the printer does not confirm the job.
-    """
-    from devices.printers.testpage import escpos_test_page, page_code, pdf_test_page
-
-    now = now or datetime.now(UTC)
-    is_receipt_printer = hasattr(printer, "composer")
-    document = escpos_test_page(printer, now) if is_receipt_printer else pdf_test_page(now, printer.name)
-    job = f"print-test-{now.strftime('%H%M%S')}"
-    printer.print_bytes(document, job).result(timeout=timeout_s or printer.wait_limit)
-    return page_code(now)
 
 
 def probe_serial_port(url: str, baud: int = 9600) -> str:

@@ -7,7 +7,6 @@ skew and whether authentication passed, then one sentence on what to try next.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -216,25 +215,15 @@ class LinksPage(SettingsPage):
 def check_links(values: dict[str, Any], store: Any = None) -> dict[str, LinkReport]:
     """Both checks, one after the other (on a worker thread)."""
     from core.sync.client import ClientConfig
+    from core.sync.errors import SyncError
 
     hall = linkcheck.check_hall(
         values["hall_server.url"], values["hall_server.token"], timeout_s=values["hall_server.request_timeout_s"]
     )
-    if not values["central.url"] or not values["central.terminal_secret"]:
+    try:
+        config = ClientConfig.from_settings(values)   # the form's values, read like settings
+    except SyncError:   # central.url or central.terminal_secret is empty
         central = LinkReport("central", "", linkcheck.NOT_CONFIGURED, reachable=False, authenticated=None)
     else:
-
-        def path(key: str) -> Path | None:
-            return Path(values[key]) if values[key] else None
-
-        config = ClientConfig(
-            base_url=values["central.url"].rstrip("/"),
-            terminal_id=values["terminal.id"],
-            secret=values["central.terminal_secret"],
-            timeout_s=values["central.request_timeout_s"],
-            ca_bundle=path("central.ca_bundle"),
-            client_cert=path("central.client_cert"),
-            client_key=path("central.client_key"),
-        )
         central = linkcheck.check_central(config, store=store)
     return {"hall_server": hall, "central": central}

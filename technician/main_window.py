@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QStackedWidget, QVBoxLayout, QWidget
 
+from technician.device_feed import DeviceFeed
 from technician.devices_page import DevicesPage
 from technician.diagnostics_page import DiagnosticsPage
 from technician.kiosk_page import KioskSettingsPage
@@ -49,7 +50,9 @@ class TechnicianMainWindow(QWidget):
         self.sidebar.setFixedWidth(240)
         self.sidebar.addItems([""] * len(PAGES))
         self.pages = QStackedWidget()
-        self.overview = OverviewPage(ctx)
+        # One feed of device health and events for the overview's pills and the devices page.
+        self.device_feed = DeviceFeed(ctx.bus, ctx.devices, self)
+        self.overview = OverviewPage(ctx, self.device_feed)
         self.pages.addWidget(self.overview)
         if not hasattr(ctx.settings, "declarations"):
             # A stand-in settings object (a screenshot or widget test): the pages need the typed settings.
@@ -58,7 +61,7 @@ class TechnicianMainWindow(QWidget):
             from core.config import Settings
 
             ctx = replace(ctx, settings=Settings.demo_defaults())
-        self.devices = DevicesPage(ctx)
+        self.devices = DevicesPage(ctx, self.device_feed)
         self.links = LinksPage(ctx)
         self.kiosk_settings = KioskSettingsPage(ctx)
         self.diagnostics = DiagnosticsPage(ctx, device_status=self.devices.device_status,

@@ -1,7 +1,8 @@
 """The technician's first page: every configured device and link, each with its last known state.
 
-Nothing is probed here yet (未检测): the device and link issues add the checks. The list comes from the
-terminal's ``[devices]`` table, so a technician on a ladder sees at once what this terminal expects.
+A device's pill follows the console's ``DeviceFeed`` (the health the devices page also shows); until a
+device has reported, and for the links, it says 未检测. The list comes from the terminal's ``[devices]``
+table, so a technician on a ladder sees at once what this terminal expects.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from technician.device_feed import DeviceFeed
+from technician.device_words import health_state, health_text
 from ui_common.context import AppContext
 from ui_common.widgets import StatusPill
 
@@ -47,9 +50,10 @@ def _label(text: str, role: str) -> QLabel:
 
 
 class OverviewPage(QScrollArea):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, feed: DeviceFeed | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._health = feed.health if feed is not None else {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.devices = configured_devices(ctx.settings)
@@ -73,6 +77,8 @@ class OverviewPage(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self.retranslate()
+        if feed is not None:
+            feed.changed.connect(self._show_health)
 
     def _panel(self, title: QLabel, grid: QGridLayout) -> QFrame:
         panel = QFrame()
@@ -125,13 +131,26 @@ class OverviewPage(QScrollArea):
         unchecked = self.tr("未检测")
         for name, label in self._device_names.items():
             label.setText(known.get(name, name))
-        for pill in (*self.device_pills.values(), *self.link_pills.values()):
+            self._show_health(name)
+        for pill in self.link_pills.values():
             pill.set_state(pill.state, unchecked)
         self._link_names["hall_server"].setText(self.tr("大厅排队服务"))
         self._link_names["central"].setText(self.tr("政务服务平台"))
         not_set = self.tr("未配置")
         self._link_targets["hall_server"].setText(self.ctx.setting("hall_server.url", not_set))
         self._link_targets["central"].setText(self.ctx.setting("central.url", not_set))
+
+    def _show_health(self, device: str) -> None:
+        pill = self.device_pills.get(device)
+        if pill is None:
+            return
+        health = self._health.get(device)
+        if health is None:
+            pill.set_state("unknown", self.tr("未检测"))
+        elif health == "":
+            pill.set_state("unknown", QCoreApplication.translate("DevicesPage", "检测中"))
+        else:
+            pill.set_state(health_state(health), health_text(health))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -130,19 +130,36 @@ def pdf_test_page(now: datetime, where: str) -> bytes:
     return buffer.getvalue()
 
 
+def print_test_on(printer: Any, *, now: datetime | None = None, where: str = "", job_id: str = "") -> str:
+    """Print the test page on an open, enabled printer device; returns the page's QR text.
+
+    A receipt (ESC/POS) printer gets the receipt page in its own width and encoding, any other printer (CUPS)
+    the A4 PDF, labelled with ``where`` (default: the device's name). Raises DeviceError when the printer
+    does not confirm the job in time.
+    """
+    now = now or datetime.now(UTC)
+    where = where or printer.name
+    document = escpos_test_page(printer, now) if hasattr(printer, "composer") else pdf_test_page(now, where)
+    try:
+        printer.print_bytes(document, job_id or f"print-test-{uuid.uuid4().hex[:8]}").result(timeout=printer.wait_limit)
+    except TimeoutError:
+        raise DeviceError("PRINTER_JOB_TIMEOUT", MSG_PRINTER_UNAVAILABLE,
+                          f"{where}: the test page was not confirmed in time") from None
+    return page_code(now)
+
+
 def print_test_page(url: str, *, job_timeout: float = 30.0, now: datetime | None = None) -> str:
     """Print the test page on the printer at ``url``; returns the QR text. Raises DeviceError on failure."""
     now = now or datetime.now(UTC)
     parts = urlsplit(url.strip())
     options = dict(parse_qsl(parts.query))
-    job_id = f"print-test-{uuid.uuid4().hex[:8]}"
     if parts.scheme == "cups":
         from devices.printers.cups_printer import CupsPrinter
 
         queue = parts.netloc or parts.path.strip("/")
         printer: Any = CupsPrinter("print_test", queue, server=options.get("server", ""),
                                    job_timeout=job_timeout, status_interval=0)
-        document = pdf_test_page(now, f"CUPS 队列 {queue}")
+        where = f"CUPS 队列 {queue}"
     else:
         from devices.printers.escpos_printer import EscposPrinter
 
@@ -152,15 +169,11 @@ def print_test_page(url: str, *, job_timeout: float = 30.0, now: datetime | None
         config.setdefault("job_timeout_s", job_timeout)
         config.update(status_interval_s=0)
         printer = EscposPrinter("print_test", url, **EscposPrinter.options_from_config("print_test", config))
-        document = escpos_test_page(printer, now)
+        where = url
     try:
         printer.open()
         printer.claim()
         printer.enable()
-        printer.print_bytes(document, job_id).result(timeout=printer.wait_limit)
-    except TimeoutError:
-        raise DeviceError("PRINTER_JOB_TIMEOUT", MSG_PRINTER_UNAVAILABLE,
-                          f"{url}: the test page was not confirmed in time") from None
+        return print_test_on(printer, now=now, where=where)
     finally:
         printer.shutdown()
-    return page_code(now)

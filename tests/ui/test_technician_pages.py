@@ -51,29 +51,29 @@ def test_wrong_port_says_so_and_the_right_port_brings_the_reader_online(qtbot, c
         console.show_page("devices")
         devices.new_name.setCurrentText("idcard")
         devices.add_device()
-        devices.driver.setCurrentText("samv_serial")
-        devices._param_edits["port"].setCurrentText("/dev/hallterm-no-such-port")
+        devices.form.driver.setCurrentText("samv_serial")
+        devices.form._param_edits["port"].setCurrentText("/dev/hallterm-no-such-port")
         devices.apply()
         qtbot.waitUntil(lambda: "打不开端口" in devices.advice.text(), timeout=10_000)
         assert devices.advice.state == "error" and "/dev/hallterm-no-such-port" in devices.advice.text()
 
-        devices._param_edits["port"].setCurrentText(port)
+        devices.form._param_edits["port"].setCurrentText(port)
         devices.apply()
         qtbot.waitUntil(lambda: devices.health.get("idcard") == "online", timeout=10_000)
-        qtbot.waitUntil(lambda: devices.pill.text() == "正常", timeout=5_000)
+        qtbot.waitUntil(lambda: devices.form.pill.text() == "正常", timeout=5_000)
         assert devices.advice.state == "ok"
         assert Settings.load(console.ctx.settings.source).device("idcard")["port"] == port
         actions = [e.action for e in console.ctx.store.audit.entries()]
         assert actions.count("device.set") == 2 and "device.add" in actions
 
-        devices.test_card()
+        devices.tests.test_card()
         card = next(c for c in load_cards().values() if c.card_type == "resident")
         sim.place(card)
-        qtbot.waitUntil(lambda: "读卡成功" in devices.test_result.text(), timeout=10_000)
+        qtbot.waitUntil(lambda: "读卡成功" in devices.tests.result.text(), timeout=10_000)
         number = next(v for v in card.fields.values() if len(v) == 18 and v[:17].isdigit())
-        assert number not in devices.test_result.text()
-        assert number[:4] + "*" in devices.test_result.text()
-        assert "status" in devices.event_view.toPlainText()
+        assert number not in devices.tests.result.text()
+        assert number[:4] + "*" in devices.tests.result.text()
+        assert "status" in devices.log_panel.view.toPlainText()
         console.close()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.config import Settings
+from core.events import DeviceStatusChanged
 from technician import create_main_window
 from technician.main_window import PAGES
 from technician.overview_page import configured_devices
@@ -54,6 +55,16 @@ def test_overview_lists_configured_devices_and_links_as_unchecked(console):
     assert overview._link_targets["hall_server"].text() == "http://127.0.0.1:8600"
     assert overview._link_targets["central"].text() == "未配置"
     assert console.terminal_label.text() == "测试大厅　终端 K07"
+
+
+def test_overview_pills_follow_the_devices_health_events(qtbot, console):
+    console.ctx.bus.publish(DeviceStatusChanged(device="idcard", health="online", previous="nodevice"))
+    console.ctx.bus.publish(DeviceStatusChanged(device="receipt_printer", health="usererror", previous="online"))
+    pills = console.overview.device_pills
+    qtbot.waitUntil(lambda: pills["receipt_printer"].text() == "需人工处理", timeout=5_000)
+    assert (pills["idcard"].text(), pills["idcard"].state) == ("正常", "ok")
+    assert pills["receipt_printer"].state == "error"
+    assert pills["lobby_camera"].text() == "未检测"
 
 
 def test_no_devices_configured_is_said_plainly(qtbot, make_ctx):
