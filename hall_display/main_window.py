@@ -32,18 +32,11 @@ from ui_common.announcer import RECALL_TIMES, Announcer
 from ui_common.context import AppContext
 from ui_common.event_bridge import QtEventBridge
 from ui_common.theme import NORMAL
-from ui_common.widgets import TopBar
+from ui_common.widgets import TopBar, role_label
 
 RECENT_CALLS = 5
 NUMBER_SCALE = 1.5
 FULL_WIDTH = 1920
-
-
-def _label(role: str, *, wrap: bool = False) -> QLabel:
-    label = QLabel()
-    label.setProperty("role", role)
-    label.setWordWrap(wrap)
-    return label
 
 
 class HallDisplayWindow(QWidget):
@@ -59,19 +52,19 @@ class HallDisplayWindow(QWidget):
         self._link_down = False
 
         self.top_bar = TopBar(ctx.setting("terminal.hall_name", ""))
-        self.voice_status = _label("display-status")
+        self.voice_status = role_label("", "display-status")
         self.voice_status.hide()
         self.top_bar.add_trailing(self.voice_status)
-        self.link_banner = _label("display-banner", wrap=True)
+        self.link_banner = role_label("", "display-banner", wrap=True)
         self.link_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.link_banner.hide()
-        self.call_label = _label("call", wrap=True)
+        self.call_label = role_label("", "call", wrap=True)
         self.call_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.call_label.setTextFormat(Qt.TextFormat.RichText)
 
-        self.recent_title = _label("display-heading")
-        self.recent_rows = [_label("display-row") for _ in range(RECENT_CALLS)]
-        self.waiting_title = _label("display-heading")
+        self.recent_title = role_label("", "display-heading")
+        self.recent_rows = [role_label("", "display-row") for _ in range(RECENT_CALLS)]
+        self.waiting_title = role_label("", "display-heading")
         self.waiting_box = QVBoxLayout()
         self._waiting_rows: QWidget | None = None
 
@@ -250,13 +243,13 @@ class HallDisplayWindow(QWidget):
         grid.setVerticalSpacing(8)
         grid.setColumnStretch(0, 1)
         if not self._waiting:
-            empty = _label("display-row")
+            empty = role_label("", "display-row")
             empty.setText(self.tr("暂无等候"))
             grid.addWidget(empty, 0, 0)
         for row, (service, count) in enumerate(self._waiting.items()):
-            name = _label("display-row")
+            name = role_label("", "display-row")
             name.setText(service)
-            amount = _label("display-count")
+            amount = role_label("", "display-count")
             amount.setText(self.tr("%n 人", "", count))
             amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(name, row, 0)

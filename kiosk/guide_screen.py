@@ -7,21 +7,18 @@ Emits ``open_item(code)`` when a bundle's item is chosen.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from core.guide import EntryKind, GuideEntry
 from kiosk.page import JourneyPage
+from ui_common.widgets import role_label
 
-
-def _label(text: str, role: str = "body") -> QLabel:
-    label = QLabel(text)
-    label.setProperty("role", role)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
+# Guide text: wrapped, and shown literally (catalogue text is never rich text).
+_text = partial(role_label, wrap=True, plain=True)
 
 
 class GuideScreen(JourneyPage):
@@ -40,7 +37,7 @@ class GuideScreen(JourneyPage):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         self.content.addWidget(scroll, 1)
-        self.where = _label("", "status")
+        self.where = _text("", "status")
         self.content.addWidget(self.where)
         self._build()
         self.retranslate()
@@ -49,10 +46,10 @@ class GuideScreen(JourneyPage):
         catalog = self.ctx.catalog
         if self.entry.kind is EntryKind.BUNDLE:
             bundle = catalog.bundle(self.entry.code)
-            self.body.addWidget(_label(self.tr("一件事一次办：一次申请，多个部门联办。"), "section"))
+            self.body.addWidget(_text(self.tr("一件事一次办：一次申请，多个部门联办。"), "section"))
             for line in bundle.guide:
-                self.body.addWidget(_label(f"• {line}"))
-            self.body.addWidget(_label(self.tr("包含的事项（点选可查看并办理）："), "section"))
+                self.body.addWidget(_text(f"• {line}"))
+            self.body.addWidget(_text(self.tr("包含的事项（点选可查看并办理）："), "section"))
             for item in catalog.items_of(bundle):
                 button = QPushButton(item.name)
                 button.setProperty("role", "entry")
@@ -69,16 +66,16 @@ class GuideScreen(JourneyPage):
             self.tr("秒批：符合条件的，审核通过后当场打印证照") if item.instant_approval else
             self.tr("受理后由工作人员审核，办好后通知您"),
         ]
-        self.body.addWidget(_label(self.tr("怎么办"), "section"))
+        self.body.addWidget(_text(self.tr("怎么办"), "section"))
         for line in item.guide:
-            self.body.addWidget(_label(f"• {line}"))
-        self.body.addWidget(_label(self.tr("要准备的材料"), "section"))
+            self.body.addWidget(_text(f"• {line}"))
+        self.body.addWidget(_text(self.tr("要准备的材料"), "section"))
         for n, material in enumerate(item.materials, 1):
             extra = self.tr("（可容缺后补）") if material.tolerable else ""
-            self.body.addWidget(_label(f"{n}. {material.name}{extra}"))
-        self.body.addWidget(_label(self.tr("时限与费用"), "section"))
+            self.body.addWidget(_text(f"{n}. {material.name}{extra}"))
+        self.body.addWidget(_text(self.tr("时限与费用"), "section"))
         for fact in facts:
-            self.body.addWidget(_label(fact))
+            self.body.addWidget(_text(fact))
         self.body.addStretch(1)
         if not self.can_apply:
             where = self.tr("本事项请到 {place} 办理（{hours}）。")

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from core.errors import HalltermError
+from ui_common.widgets import role_label
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +38,7 @@ class AdviceLabel(QLabel):
 
 
 def label(text: str = "", role: str = "value", *, wrap: bool = False) -> QLabel:
-    widget = QLabel(text)
-    widget.setProperty("role", role)
-    widget.setWordWrap(wrap)
-    return widget
+    return role_label(text, role, wrap=wrap)   # "value": the technician pages' default role
 
 
 def panel(title: QLabel | None = None) -> tuple[QFrame, QVBoxLayout]:

@@ -21,10 +21,15 @@ from PySide6.QtWidgets import (
 CLOCK_TICK_MS = 1000
 
 
-def _label(text: str, role: str, parent: QWidget | None = None, *, wrap: bool = False) -> QLabel:
+def role_label(text: str = "", role: str = "body", parent: QWidget | None = None, *, wrap: bool = False,
+               plain: bool = False) -> QLabel:
+    """A label styled by its ``role`` in the theme's style sheet (``QLabel[role="caption"]`` …); ``plain``
+    shows catalogue or user text literally, never as rich text."""
     label = QLabel(text, parent)
     label.setProperty("role", role)
     label.setWordWrap(wrap)
+    if plain:
+        label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
 
@@ -39,8 +44,8 @@ class TouchTile(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.title_label = _label("", "tile-title")
-        self.subtitle_label = _label("", "tile-subtitle", wrap=True)
+        self.title_label = role_label("", "tile-title")
+        self.subtitle_label = role_label("", "tile-subtitle", wrap=True)
         for label in (self.title_label, self.subtitle_label):
             # The button takes every press, wherever on the tile the finger lands.
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -77,9 +82,9 @@ class TopBar(QFrame):
         self.setProperty("role", "topbar")
         self._now = now
         # Wraps only when a narrow (portrait, elderly) bar cannot fit it on one line.
-        self.title_label = _label(hall_name, "topbar-title", wrap=True)
-        self.date_label = _label("", "topbar-date")
-        self.clock_label = _label("", "topbar-clock")
+        self.title_label = role_label(hall_name, "topbar-title", wrap=True)
+        self.date_label = role_label("", "topbar-date")
+        self.clock_label = role_label("", "topbar-clock")
         self._trailing = QHBoxLayout()
         self._trailing.setSpacing(12)
         layout = QHBoxLayout(self)
@@ -147,7 +152,7 @@ class NoticeBanner(QFrame):
         super().__init__(parent)
         self.setProperty("role", "notice")
         self.setProperty("kind", "info")
-        self.message_label = _label("", "notice-text", wrap=True)
+        self.message_label = role_label("", "notice-text", wrap=True)
         self.message_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.dismiss_button = QPushButton()
         self.dismiss_button.clicked.connect(self.dismiss)
@@ -229,8 +234,8 @@ class EmptyState(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title_label = _label("", "empty-title", wrap=True)
-        self.body_label = _label("", "empty-body", wrap=True)
+        self.title_label = role_label("", "empty-title", wrap=True)
+        self.body_label = role_label("", "empty-body", wrap=True)
         for label in (self.title_label, self.body_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)

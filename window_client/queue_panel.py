@@ -15,23 +15,17 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from core.errors import HalltermError
 from core.queueing.events import CounterChanged, QueueSnapshot, TicketCalled, TicketChanged
 from core.queueing.models import HallSnapshot, Ticket
+from ui_common.widgets import role_label
 
 log = logging.getLogger(__name__)
 
 STEP_NAMES = ("call_next", "recall", "skip", "start", "finish", "transfer", "pause")
 FINISHED_KINDS = frozenset({"ticket_finished", "ticket_no_show", "ticket_transferred", "ticket_cancelled"})
-
-
-def _label(role: str) -> QLabel:
-    label = QLabel()
-    label.setProperty("role", role)
-    label.setWordWrap(True)
-    return label
 
 
 class QueuePanel(QFrame):
@@ -51,13 +45,13 @@ class QueuePanel(QFrame):
         self._waiting: int | None = None
         self._services: dict[str, str] = {}          # code -> name, of this counter
         self.busy = False
-        self.title_label = _label("panel-title")
-        self.current_caption = _label("caption")
-        self.current_label = _label("ticket-number")
-        self.current_detail = _label("caption")
-        self.waiting_caption = _label("caption")
-        self.waiting_label = _label("value")
-        self.filter_caption = _label("caption")
+        self.title_label = role_label("", "panel-title", wrap=True)
+        self.current_caption = role_label("", "caption", wrap=True)
+        self.current_label = role_label("", "ticket-number", wrap=True)
+        self.current_detail = role_label("", "caption", wrap=True)
+        self.waiting_caption = role_label("", "caption", wrap=True)
+        self.waiting_label = role_label("", "value", wrap=True)
+        self.filter_caption = role_label("", "caption", wrap=True)
         self.filter_boxes: dict[str, QCheckBox] = {}
         self.filter_layout = QVBoxLayout()
         self.filter_layout.setSpacing(2)
