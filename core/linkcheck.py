@@ -146,6 +146,7 @@ def check_hall(url: str, token: str, *, timeout_s: float = 5.0) -> LinkReport:
 def check_central(config: Any, *, store: Any = None) -> LinkReport:
     """Send one heartbeat to the platform with ``config`` (a ``core.sync.client.ClientConfig``)."""
     from core.sync.client import CentralClient, tls_context
+    from core.sync.service import heartbeat_record
 
     target = _target(config.base_url)
     watch = _Stopwatch()
@@ -153,7 +154,7 @@ def check_central(config: Any, *, store: Any = None) -> LinkReport:
         tls_context(config)    # unreadable CA or client certificate: say so before any network
         with CentralClient(config, event_hooks={"request": [watch.on_request],
                                                 "response": [watch.on_response]}) as client:
-            ack = client.heartbeat(_heartbeat_record(config.terminal_id, store))
+            ack = client.heartbeat(heartbeat_record(config.terminal_id, store, at=datetime.now(UTC)))
     except SyncError as exc:
         code = {sync_errors.AUTH_REJECTED: AUTH_FAILED, sync_errors.NETWORK: UNREACHABLE,
                 sync_errors.TIMEOUT: TIMEOUT, sync_errors.TLS: TLS,
@@ -167,16 +168,6 @@ def check_central(config: Any, *, store: Any = None) -> LinkReport:
         middle = watch.sent_at + watch.rtt_s / 2
         report = LinkReport(**{**report.__dict__, "clock_skew_s": round(ack.server_time.timestamp() - middle, 1)})
     return report
-
-
-def _heartbeat_record(terminal_id: str, store: Any) -> dict[str, Any]:
-    from core.storage import OutboxState
-    from core.sync.client import SOFTWARE_VERSION
-
-    counts = store.outbox.counts_by_state() if store is not None else dict.fromkeys(OutboxState, 0)
-    return {"terminal_id": terminal_id, "software_version": SOFTWARE_VERSION, "at": datetime.now(UTC).isoformat(),
-            "outbox": {s.value: counts[s] for s in OutboxState if s is not OutboxState.SYNCED},
-            "devices": []}
 
 
 def _report(link: str, target: str, code: str, watch: _Stopwatch, exc: HalltermError | None, *,

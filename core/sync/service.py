@@ -12,6 +12,7 @@ import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from core.events import EventBus
 from core.storage import OutboxState, Store
@@ -90,18 +91,8 @@ class SyncEngine:
 
     def heartbeat(self, devices: Mapping[str, str] | None = None) -> HeartbeatAck:
         """Report version, device health, outbox depth and the audit head; returns the platform's reply."""
-        counts = self.store.outbox.counts_by_state()
-        head = self.store.db.get_meta("audit_head")
-        catalog = self.store.settings.get(CATALOG_KEY)
         now = self.clock()
-        record = {
-            "terminal_id": self.client.config.terminal_id, "software_version": SOFTWARE_VERSION,
-            "at": now.isoformat(),
-            "outbox": {s.value: counts[s] for s in OutboxState if s is not OutboxState.SYNCED},
-            "devices": [{"name": n, "health": h} for n, h in sorted((devices or {}).items())],
-            "audit_head": json.loads(head) if head else None,
-            "catalog_etag": catalog["etag"] if catalog else None,
-        }
+        record = heartbeat_record(self.client.config.terminal_id, self.store, at=now, devices=devices)
         try:
             ack = self.client.heartbeat(record)
         except SyncError as exc:
@@ -132,3 +123,19 @@ class SyncEngine:
     def _remember_failure(self, exc: SyncError) -> None:
         with self.store.transaction():
             self.pusher.remember(self.clock(), exc)
+
+
+def heartbeat_record(terminal_id: str, store: Store | None, *, at: datetime,
+                     devices: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """What a heartbeat reports: version, device health, outbox depth, the audit head and the catalogue
+    version. Without a store (a link test before the terminal has one) the outbox is empty."""
+    counts = store.outbox.counts_by_state() if store is not None else dict.fromkeys(OutboxState, 0)
+    head = store.db.get_meta("audit_head") if store is not None else None
+    catalog = store.settings.get(CATALOG_KEY) if store is not None else None
+    return {
+        "terminal_id": terminal_id, "software_version": SOFTWARE_VERSION, "at": at.isoformat(),
+        "outbox": {s.value: counts[s] for s in OutboxState if s is not OutboxState.SYNCED},
+        "devices": [{"name": n, "health": h} for n, h in sorted((devices or {}).items())],
+        "audit_head": json.loads(head) if head else None,
+        "catalog_etag": catalog["etag"] if catalog else None,
+    }
