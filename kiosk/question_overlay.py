@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+MAX_BOX_WIDTH = 1100
+
 
 class Overlay(QFrame):
     """A dimmed layer over the whole window with a centred dialog box; ``inner`` is the box's layout."""
@@ -15,7 +17,6 @@ class Overlay(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.box = QFrame(self)
         self.box.setProperty("role", "dialog")
-        self.box.setMaximumWidth(1100)
         self.inner = QVBoxLayout(self.box)
         self.inner.setContentsMargins(48, 40, 48, 40)
         self.inner.setSpacing(24)
@@ -29,6 +30,11 @@ class Overlay(QFrame):
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
+            # A centred box is laid out at its size hint, which ignores how tall its wrapped text gets at
+            # the chosen width (large 长者模式 text then overlaps): fix the width, ask for that height.
+            width = min(MAX_BOX_WIDTH, parent.width() - 96)
+            self.box.setFixedWidth(width)
+            self.box.setMinimumHeight(self.box.heightForWidth(width))
         self.show()
         self.raise_()
 

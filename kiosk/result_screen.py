@@ -78,7 +78,9 @@ class ResultScreen(JourneyPage):
         # Paper out, no printer: the document on screen with its QR, and where a print can be collected.
         self.document_view = DocumentOnScreen(self.outcome.document, result.user_message)
         self.document_view.done.connect(self.next)
+        self.details.hide()   # the document on screen shows the same numbers, beside its QR code
         self.content.insertWidget(2, self.document_view, 1)
+        self.content.setStretch(self.content.count() - 1, 0)   # the document takes the room the spacer had
         self.message.setText(self.tr("打印机暂时不能打印，请用手机拍下您的文书"))
 
     def retranslate(self) -> None:

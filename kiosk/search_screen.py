@@ -11,7 +11,17 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
 
 from core.guide import EntryKind, GuideEntry, GuideIndex
 from core.selfservice.derived import guide_index
@@ -55,14 +65,21 @@ class SearchScreen(JourneyPage):
         self.caption = QLabel()
         self.caption.setProperty("role", "body")
         self.caption.setWordWrap(True)
-        self.grid = QGridLayout()
+        # The choices scroll rather than squeeze: 长者模式's large buttons can outgrow the screen.
+        grid_holder = QWidget()
+        self.grid = QGridLayout(grid_holder)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(16)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(grid_holder)
         self.tiles: list[QPushButton] = []
         self.content.addWidget(self.query)
         self.content.addLayout(self.browse_row)
         self.content.addWidget(self.caption)
-        self.content.addLayout(self.grid)
-        self.content.addStretch(1)
+        self.content.addWidget(self.scroll, 1)
         self.next_button.hide()
         self.retranslate()
         self.caption.setText(self.tr("正在准备事项目录……"))
@@ -102,9 +119,10 @@ class SearchScreen(JourneyPage):
             tile.deleteLater()
         self.tiles = []
 
-    def _place(self, buttons: list[QPushButton]) -> None:
+    def _place(self, buttons: list[QPushButton], *, short: bool = False) -> None:
+        """``short`` labels (departments, life events) fit two columns even in 长者模式."""
         self._clear()
-        columns = 1 if elderly() else 2
+        columns = 2 if short or not elderly() else 1
         for n, button in enumerate(buttons):
             self.grid.addWidget(button, n // columns, n % columns)
         self.tiles = buttons
@@ -148,7 +166,7 @@ class SearchScreen(JourneyPage):
             button.clicked.connect(lambda _=False, d=department: self.show_entries(
                 list(self.index.by_department(d.code)), self.tr("{name}的事项：").format(name=d.name)))
             buttons.append(button)
-        self._place(buttons)
+        self._place(buttons, short=True)
 
     def show_life_events(self) -> None:
         if self.index is None:
@@ -162,7 +180,7 @@ class SearchScreen(JourneyPage):
             button.clicked.connect(lambda _=False, e=event: self.show_entries(
                 list(self.index.by_life_event(e)), self.tr("“{event}”相关事项：").format(event=e)))
             buttons.append(button)
-        self._place(buttons)
+        self._place(buttons, short=True)
 
     def retranslate(self) -> None:
         super().retranslate()

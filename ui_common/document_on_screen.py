@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from core.documents.common import IssuedDocument
 from core.documents.tokens import DocumentKind
@@ -42,12 +41,7 @@ class DocumentOnScreen(QFrame):
         self.reason.setWordWrap(True)
         self.details = QLabel(self)
         self.details.setProperty("role", "body")
-        # Short lines, never wrapped: a wrapped label in nested layouts can be given less than its height,
-        # and the lines would be drawn over each other (seen in elderly mode).
-        self.details.setWordWrap(False)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
-        for label in (self.reason, self.details):   # large text (长者模式) must not be squeezed into overlap
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.qr = QrCodeView(document.token, self, minimum_px=300)
         self.hint = QLabel(self)
         self.hint.setProperty("role", "body")
@@ -57,12 +51,22 @@ class DocumentOnScreen(QFrame):
         self.done_button.setMinimumSize(240, 88)
         self.done_button.clicked.connect(self.done)
 
-        text = QVBoxLayout()
+        # The words scroll if they must (a licence's lines in 长者模式's large type on a small card), so
+        # they never overlap; the title and the reason come first, in sight.
+        words = QWidget()
+        text = QVBoxLayout(words)
+        text.setContentsMargins(0, 0, 0, 0)
         text.addWidget(self.title)
         text.addWidget(self.reason)
         text.addWidget(self.details)
-        text.addStretch(1)
         text.addWidget(self.hint)
+        text.addStretch(1)
+        self.words = QScrollArea(self)
+        self.words.setWidgetResizable(True)
+        self.words.setFrameShape(QFrame.Shape.NoFrame)
+        self.words.setWidget(words)
+        for surface in (words, self.words.viewport()):
+            surface.setAutoFillBackground(False)
         # The button sits under the QR code: the text column is the tall one in elderly mode.
         code = QVBoxLayout()
         code.addWidget(self.qr, 1)
@@ -70,27 +74,9 @@ class DocumentOnScreen(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(32, 24, 32, 24)
         row.setSpacing(32)
-        row.addLayout(text, 3)
+        row.addWidget(self.words, 3)
         row.addLayout(code, 2)
         self.retranslate()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_wrapped_labels()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            self.details.setMinimumHeight(self.details.sizeHint().height())
-            self._fit_wrapped_labels()
-
-    def _fit_wrapped_labels(self) -> None:
-        # A word-wrapped label's minimum height does not follow its width inside nested layouts; without
-        # this, large (elderly) text is given too little height and the lines overlap.
-        for label in (self.reason, self.hint):
-            height = label.heightForWidth(label.width()) if label.width() > 0 else -1
-            if height > 0:
-                label.setMinimumHeight(height)
 
     def shown_lines(self) -> list[str]:
         keys = _SHOWN_FIELDS.get(self.document.kind, _DEFAULT_FIELDS)
@@ -114,8 +100,5 @@ class DocumentOnScreen(QFrame):
     def retranslate(self) -> None:
         self.title.setText(self.tr("您的{kind}").format(kind=self._kind_label()))
         self.details.setText("\n".join(self.shown_lines()))
-        self.details.ensurePolished()   # the (elderly) style sheet sets the font that the height depends on
-        self.details.setMinimumHeight(self.details.sizeHint().height())
-        self._fit_wrapped_labels()
         self.hint.setText(self.tr("任一窗口或自助终端均可凭此码查询、补打。"))
         self.done_button.setText(self.tr("我已拍照"))
