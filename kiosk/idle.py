@@ -7,7 +7,9 @@
 * The watcher only runs while someone is being served (a journey screen is open or a person identified);
   the home screen waits forever.
 
-``IdleWatcher`` filters the application's input events; it owns two timers, both stopped by ``stop()``.
+``IdleWatcher`` follows the window's input where it enters (``ui_common.window_input``), and typing
+through the input method (the virtual keyboard's panel sends text, not touches on this window); it owns
+two timers, both stopped by ``stop()``.
 """
 
 from __future__ import annotations
@@ -15,12 +17,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.question_overlay import Overlay
+from ui_common.window_input import WindowInput
 
-_INPUT_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
-                           QEvent.Type.Wheel, QEvent.Type.TabletPress})
 MAX_STRETCH = 3.0
 SLOW_ANSWER_STRETCH = 1.5
 
@@ -30,7 +32,7 @@ class IdleWatcher(QObject):
     extended = Signal()         # a touch came during the countdown
     expired = Signal()
 
-    def __init__(self, ctx: Any, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: Any, window_input: WindowInput, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.base_s = float(ctx.setting("kiosk.idle_timeout_s", 60))
@@ -47,9 +49,9 @@ class IdleWatcher(QObject):
         self.tick_timer.setInterval(1000)
         self.tick_timer.timeout.connect(self._tick)
         self.running = False
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self.input: WindowInput | None = window_input
+        window_input.subscribe(self._input)
+        QGuiApplication.inputMethod().cursorRectangleChanged.connect(self.touch)
 
     # --- control --------------------------------------------------------------------------------------
 
@@ -99,16 +101,17 @@ class IdleWatcher(QObject):
         self.stop()
         self.expired.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.running and event.type() in _INPUT_EVENTS:
-            self.touch()
+    def _input(self, _event: QEvent, _point: object) -> bool:
+        self.touch()
         return False
 
     def close(self) -> None:
         self.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if self.input is None:
+            return
+        self.input.unsubscribe(self._input)
+        self.input = None
+        QGuiApplication.inputMethod().cursorRectangleChanged.disconnect(self.touch)
 
 
 class CountdownOverlay(Overlay):

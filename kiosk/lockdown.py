@@ -1,9 +1,10 @@
 """Lockdown: the kiosk fills the screen, has no frame, and no key combination leaves it.
 
 Engaged by ``main.py kiosk --fullscreen`` or the setting ``kiosk.lockdown`` (``KioskMainWindow.lock_down``).
-At the window: Esc, Ctrl+Q, Ctrl+W, Alt+F4 and F11 are eaten, and a close request (the window manager's
-Alt+F4, a stray ``close()``) is refused. (Switching away at the desktop level, Alt+Tab or a virtual
-terminal, is the kiosk session's business: a kiosk runs as the only client of its display, see docs.)
+Where input enters the window (``WindowInput``): Esc, Ctrl+Q, Ctrl+W, Alt+F4 and F11 are eaten, and a
+close request (the window manager's Alt+F4, a stray ``close()``) is refused. (Switching away at the
+desktop level, Alt+Tab or a virtual terminal, is the kiosk session's business: a kiosk runs as the only
+client of its display, see docs.)
 
 The way out is the technician's: five taps in the top-left corner within 3 s, then the gate. A gate is
 ``gate(window, done)``, calling ``done(True)`` to let the kiosk close; the default is this kiosk's own PIN
@@ -20,11 +21,12 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from core.config.pin import PinGate
 from ui_common.hidden_gesture import Corner, HiddenGesture
 from ui_common.technician_gate import TechnicianPinOverlay
+from ui_common.window_input import WindowInput
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +44,8 @@ def is_escape_key(event: QKeyEvent) -> bool:
 
 
 class KioskLockdown(QObject):
-    def __init__(self, window: QWidget, ctx: Any, *, gate: ExitGate | None = None) -> None:
+    def __init__(self, window: QWidget, ctx: Any, *, gate: ExitGate | None = None,
+                 window_input: WindowInput | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.engaged = False
@@ -50,7 +53,9 @@ class KioskLockdown(QObject):
         self.pin_overlay: TechnicianPinOverlay | None = None
         self.gate: ExitGate = gate or self._pin_gate
         self._ctx = ctx
-        self.gesture = HiddenGesture(window, corner=Corner.TOP_LEFT, taps=5, within_s=3.0)
+        self._own_input = window_input is None
+        self.input = window_input or WindowInput(window)
+        self.gesture = HiddenGesture(window, corner=Corner.TOP_LEFT, taps=5, within_s=3.0, window_input=self.input)
         self.gesture.triggered.connect(self.request_exit)
 
     def engage(self, *, show: bool = True) -> None:
@@ -58,9 +63,7 @@ class KioskLockdown(QObject):
         self.engaged = True
         self.window.setWindowFlags(self.window.windowFlags() | Qt.WindowType.FramelessWindowHint
                                    | Qt.WindowType.WindowStaysOnTopHint)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self.input.subscribe(self._eat_escape_keys)
         if show:
             self.window.showFullScreen()
         log.info("KIOSK_LOCKDOWN engaged")
@@ -82,10 +85,10 @@ class KioskLockdown(QObject):
     def release(self) -> None:
         self.may_close = True
         self.engaged = False
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self.input.unsubscribe(self._eat_escape_keys)
         self.gesture.close()
+        if self._own_input:
+            self.input.close()
 
     def _pin_gate(self, window: QWidget, done: Callable[[bool], None]) -> None:
         if self.pin_overlay is None:
@@ -95,6 +98,6 @@ class KioskLockdown(QObject):
                                                     actor=f"kiosk:{ctx.setting('terminal.id', '')}")
         self.pin_overlay.open(done)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def _eat_escape_keys(self, event: QEvent, _point: object) -> bool:
         return (self.engaged and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
                 and isinstance(event, QKeyEvent) and is_escape_key(event))

@@ -23,6 +23,7 @@ from ui_common.context import AppContext
 from ui_common.i18n import install_language, normalize_language
 from ui_common.theme import apply_theme, is_elderly
 from ui_common.widgets import NoticeBanner, TopBar
+from ui_common.window_input import WindowInput
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,8 @@ class KioskMainWindow(QWidget):
         self.events = KioskEvents(ctx.bus, self)
         self.events.identity_presented.connect(self._on_identity_presented)
         self.events.identity_withdrawn.connect(self._on_identity_withdrawn)
-        self.idle = IdleWatcher(ctx, self)
+        self.input = WindowInput(self)     # touches and keys where they enter this window (idle, lockdown)
+        self.idle = IdleWatcher(ctx, self.input, self)
         self.idle.expired.connect(self.reset)
         self.countdown = CountdownOverlay(self)
         self.idle.countdown.connect(self.countdown.show_seconds)
@@ -217,7 +219,7 @@ class KioskMainWindow(QWidget):
         """Full screen, frameless, no key leaves; the technician's hidden gesture and ``gate`` do."""
         from kiosk.lockdown import KioskLockdown
 
-        self.lockdown = KioskLockdown(self, self.ctx, gate=gate)
+        self.lockdown = KioskLockdown(self, self.ctx, gate=gate, window_input=self.input)
         self.lockdown.engage(show=show)
 
     def request_exit(self) -> None:
@@ -230,6 +232,7 @@ class KioskMainWindow(QWidget):
             event.ignore()   # Alt+F4 from the window manager, or anything else, while locked down
             return
         self.idle.close()
+        self.input.close()
         self.events.close()
         super().closeEvent(event)
 

@@ -1,8 +1,9 @@
 """A hidden gesture on a locked-down terminal: N taps in one corner within a few seconds.
 
 A citizen never does this by accident (the corner holds nothing to press, and five taps in three seconds
-are deliberate); a technician knows it. The detector is an event filter on a widget (the window): it only
-looks at presses, never eats them, so the screen under the corner behaves as usual.
+are deliberate); a technician knows it. The detector watches the window's input (``WindowInput``, shared
+with the window's other watchers when given): it only looks at presses, never eats them, so the screen
+under the corner behaves as usual.
 
     gesture = HiddenGesture(window, corner=Corner.TOP_LEFT, taps=5, within_s=3.0)
     gesture.triggered.connect(window.request_exit)
@@ -15,7 +16,9 @@ from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
+
+from ui_common.window_input import PRESSES, WindowInput, press_key
 
 
 class Corner(Enum):
@@ -25,14 +28,12 @@ class Corner(Enum):
     BOTTOM_RIGHT = "bottom_right"
 
 
-_PRESSES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin})
-
-
 class HiddenGesture(QObject):
     triggered = Signal()
 
     def __init__(self, widget: QWidget, *, corner: Corner = Corner.TOP_LEFT, taps: int = 5, within_s: float = 3.0,
-                 size_px: int = 120, clock: Callable[[], float] = time.monotonic) -> None:
+                 size_px: int = 120, clock: Callable[[], float] = time.monotonic,
+                 window_input: WindowInput | None = None) -> None:
         super().__init__(widget)
         self.widget = widget
         self.corner = corner
@@ -42,15 +43,14 @@ class HiddenGesture(QObject):
         self._clock = clock
         self._times: list[float] = []
         self._last_press: tuple | None = None
-        # On the application, not the window: the press lands on whichever child is in the corner.
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._own_input = window_input is None
+        self.input = window_input or WindowInput(widget)
+        self.input.subscribe(self._input)
 
     def close(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self.input.unsubscribe(self._input)
+        if self._own_input:
+            self.input.close()
         self._times.clear()
 
     def in_corner(self, point: QPoint) -> bool:
@@ -73,22 +73,10 @@ class HiddenGesture(QObject):
             return True
         return False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _PRESSES and isinstance(watched, QWidget) and watched.window() is self.widget:
-            position = _position(event)
-            if position is None:
-                return False
-            point = watched.mapTo(self.widget, position) if watched is not self.widget else position
-            # A press a child ignores travels on to its parent: count it once.
-            press = (event.timestamp(), point.x(), point.y())
+    def _input(self, event: QEvent, point: QPoint | None) -> bool:
+        if point is not None and event.type() in PRESSES:
+            press = press_key(event, point)     # one press seen at the window and at the widget: once
             if press != self._last_press:
                 self._last_press = press
                 self.tap(point)
         return False
-
-
-def _position(event: QEvent) -> QPoint | None:
-    if event.type() == QEvent.Type.TouchBegin:
-        points = event.points()
-        return points[0].position().toPoint() if points else None
-    return event.position().toPoint()

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from core.demo import INSTANT_ITEM, INSTANT_SAMPLE_FORM
@@ -164,6 +165,21 @@ def test_paper_out_shows_the_licence_on_screen(demo_kiosk, qtbot):
     assert result.document_view is not None and result.document_view.qr.text
     assert any("证号" in line for line in result.document_view.shown_lines())
     assert ctx.printing.waiting()                      # kept for a reprint
+
+
+def test_a_touch_anywhere_during_the_countdown_keeps_the_session(demo_kiosk, qtbot):
+    """The touch goes the way a real one does: into the window, then to whatever is under the finger."""
+    window, ctx, _ = demo_kiosk
+    ctx.devices.get("idcard").place("resident")
+    qtbot.waitUntil(lambda: window.current_journey == "apply", timeout=10_000)
+    window.idle.base_s, window.idle.countdown_s = 0.2, 30
+    window.idle.start()
+    qtbot.waitUntil(lambda: window.countdown.isVisible(), timeout=5000)
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(window.width() - 30, window.height() // 2))
+    assert not window.countdown.isVisible() and window.idle.stretch > 1.0
+    assert window.current_journey == "apply" and window.session.active
+    window.idle.stop()
 
 
 def test_idle_countdown_then_reset_wipes(demo_kiosk, qtbot):
