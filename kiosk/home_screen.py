@@ -8,9 +8,10 @@ Each tile emits ``journey_requested(key)``; the main window decides what opens.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.screen_shown import screen_shown
 from ui_common.widgets import TouchTile
 
 # The journeys a tile starts, in reading order. Later issues register a screen for each key.
@@ -55,6 +56,10 @@ class KioskHomeScreen(QWidget):
         layout.addLayout(self._grid, 1)
         layout.addWidget(self.card_hint)
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        screen_shown(self)     # the voice guide reads the new screen
 
     def voice_instruction(self) -> str:
         """What 长者模式's voice says on the home screen: the greeting and where the card goes."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 
 from core.events import CodeScanned, DeviceStatusChanged
 from core.selfservice.elicence import ElicenceIdentity, resolve_elicence
+from kiosk.screen_shown import screen_shown
 from kiosk.session import KioskEvents, KioskSession
 from ui_common.theme import palette
 
@@ -255,6 +256,7 @@ class IdentifyScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        screen_shown(self)     # the voice guide reads the new screen
         self._check_reader()
         if not self.reader_offline:
             self.card_view.start()

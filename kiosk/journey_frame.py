@@ -13,11 +13,13 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from core.documents.common import HallInfo, IssuedDocument
 from core.print_queue import PrintResult
+from kiosk.screen_shown import screen_shown
 from kiosk.session import KioskEvents, KioskSession
 from ui_common import print_flow
 from ui_common.context import AppContext
@@ -55,6 +57,10 @@ class MessagePage(QWidget):
         layout.addStretch(1)
         layout.addLayout(self.actions)
         self._buttons: list[QPushButton] = []
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        screen_shown(self)     # the voice guide reads the new screen
 
     def show_message(self, title: str, body: str, actions: list[tuple[str, Callable[[], None]]] = ()) -> None:
         self.title.setText(title)
@@ -114,6 +120,10 @@ class JourneyScreen(QWidget):
         layout.addWidget(self.pages, 1)
         layout.addLayout(bottom)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        screen_shown(self)     # the voice guide reads the new screen
+
     # --- pages and messages ---------------------------------------------------------------------
 
     def add_page(self, page: QWidget) -> QWidget:
@@ -122,6 +132,7 @@ class JourneyScreen(QWidget):
 
     def show_page(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)
+        screen_shown(page)
 
     def say(self, title: str, body: str, actions: list[tuple[str, Callable[[], None]]] = ()) -> None:
         self.message.show_message(title, body, list(actions))

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.screen_shown import screen_shown
 
 MAX_BOX_WIDTH = 1100
 
@@ -25,6 +28,10 @@ class Overlay(QFrame):
         outer.addWidget(self.box, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(1)
         self.hide()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        screen_shown(self)     # the voice guide reads the new screen
 
     def show_over_parent(self) -> None:
         parent = self.parentWidget()

@@ -13,8 +13,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel, QWidget
+
+from kiosk.screen_shown import shown_screens
 
 log = logging.getLogger(__name__)
 SETTLE_MS = 350   # a journey step builds several widgets at once: speak once it has settled
@@ -32,13 +34,7 @@ class VoiceGuide(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self.speak_current)
-        QApplication.instance().installEventFilter(self)
-        window.destroyed.connect(self._detach)
-
-    def _detach(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        shown_screens().shown.connect(self._screen_shown)
 
     @property
     def active(self) -> bool:
@@ -46,11 +42,9 @@ class VoiceGuide(QObject):
         return bool(self.ctx.elderly and self.ctx.language == "zh_CN" and announcer is not None
                     and announcer.available)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and self.active
-                and self.window.isAncestorOf(watched)):
+    def _screen_shown(self, screen: QWidget) -> None:
+        if self.active and self.window.isAncestorOf(screen):
             self._timer.start()
-        return False
 
     def current_instruction(self) -> str:
         """The instruction of the screen in front of the person: the visible page's own words, if it has
