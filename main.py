@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -125,7 +126,7 @@ def create_window(mode: str, ctx: Any) -> Any:
 
 def run_mode(args: argparse.Namespace) -> int:
     from core.events import EventBus
-    from ui_common.app import create_application, use_virtual_keyboard
+    from ui_common.app import create_application, freeze_long_lived_objects, use_virtual_keyboard
     from ui_common.context import AppContext
     from ui_common.first_paint import install_first_paint_probe
     from ui_common.i18n import install_language
@@ -169,7 +170,15 @@ def run_mode(args: argparse.Namespace) -> int:
         window.show()
     log.info("started mode=%s demo=%s lang=%s data=%s", args.command, args.demo, language, runtime.paths.data_dir)
     # The catalogue is not needed for the first frame; even its imports would delay it.
-    probe.painted.connect(lambda _at: load_catalog_in_background(ctx))
+    # Once the catalogue is in and the services are up, what is alive stays: keep it out of the collector.
+    unsettled = {"catalog", "services"}
+
+    def settled(part: str) -> None:
+        unsettled.discard(part)
+        if not unsettled:
+            freeze_long_lived_objects()
+
+    probe.painted.connect(lambda _at: load_catalog_in_background(ctx, then=lambda: settled("catalog")))
     retention = schedule_retention(ctx, app)
     probe.painted.connect(lambda _at: retention.timeout.emit())
     if args.command == "kiosk":
@@ -185,6 +194,7 @@ def run_mode(args: argparse.Namespace) -> int:
     def started(_services: Any) -> None:
         for simulator in simulators:
             simulator.attach()
+        settled("services")
 
     probe.painted.connect(lambda _at: tasks.run(lambda: start_services(ctx, into=running), on_success=started,
                                                 on_failure=lambda exc: log.error("SERVICES_FAILED %s", exc)))
@@ -219,8 +229,8 @@ def open_device_simulator(ctx: Any) -> Any:
     return simulator
 
 
-def load_catalog_in_background(ctx: Any) -> None:
-    """The catalogue is not needed for the first frame; load it off the GUI thread."""
+def load_catalog_in_background(ctx: Any, then: Callable[[], None] | None = None) -> None:
+    """The catalogue is not needed for the first frame; load it off the GUI thread; ``then`` after."""
     from core.catalog import default_catalog_dir, load_catalog
 
     def loaded(catalog: Any) -> None:
@@ -229,6 +239,8 @@ def load_catalog_in_background(ctx: Any) -> None:
         if ctx.demo and ctx.store is not None:
             ctx.tasks.run(lambda: seed_demo(ctx), on_success=lambda cases: cases and ctx.sync and ctx.sync.nudge(),
                           on_failure=failed)
+        if then is not None:
+            then()
 
     def failed(exc: BaseException) -> None:
         code = getattr(exc, "code", type(exc).__name__)

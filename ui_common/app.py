@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 from collections.abc import Sequence
 
 from PySide6.QtGui import QFont
@@ -46,8 +48,26 @@ def use_virtual_keyboard() -> bool:
     return True
 
 
+# How long a thread may hold the GIL while another waits for it (CPython's default is 5 ms). Painting a
+# window calls back into Python for every widget made from Python (PySide checks each virtual call for an
+# override), so the GUI thread takes the GIL hundreds of times per frame; while a worker renders a PDF or
+# syncs, each take could cost up to the whole interval and one frame grew to 50-80 ms. At 1 ms a frame under
+# load costs about what it costs idle (bench/kiosk.py, bench/counter.py); the workers lose a little throughput.
+GIL_SWITCH_INTERVAL_S = 0.001
+
+
+def freeze_long_lived_objects() -> None:
+    """Call once start-up has settled (catalogue loaded, services up). What is alive then (modules, the
+    catalogue, the services, the windows' wrappers) lives as long as the process, yet every full
+    collection would walk it again, holding the GIL: a full collection on a worker thread froze the
+    counter's screen for 80 ms (bench/counter.py). Frozen objects are left out of collections."""
+    gc.collect()
+    gc.freeze()
+
+
 def create_application(argv: Sequence[str], *, elderly: bool = False) -> QApplication:
     """Create (or, in tests, reuse) the QApplication and dress it. Call before any widget exists."""
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     app = QApplication.instance()
     if app is None:
         QApplication.setApplicationName("hallterm")
