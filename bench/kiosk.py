@@ -7,7 +7,11 @@
   form checks, the local commit, the rules (with the platform's credit look-up), rendering, printing.
   Goal <= 3 s.
 * ``kiosk.max_stall``: the longest gap of a 5 ms QTimer heartbeat during the timed journeys, with the sync
-  worker running (goal <= 50 ms): what a finger would feel as a frozen screen.
+  worker running (goal <= 50 ms): what a finger would feel as a frozen screen. Each scripted tap is
+  followed by one turn of the event loop, as there always is between two real touches (without it, the
+  script's taps ran back to back and their reactions were counted as one stall). The window is locked
+  down, as installed, and ``freeze_long_lived_objects()`` runs after the warm-up, as main.py runs it once
+  start-up has settled.
 * ``kiosk.rss_growth`` over ``--sessions`` journeys back to back after a warm-up (goal <= 20 MB), and the
   threads, timers and widgets alive before and after (goal: no growth).
 """
@@ -86,7 +90,13 @@ def one_session(window, ctx, printed: list[int]) -> float:
     from kiosk.search_screen import SearchScreen
     from kiosk.signature_screen import SignatureScreen
 
+    def tap(button) -> None:
+        """One scripted touch, then a turn of the event loop, as there always is between two real touches."""
+        button.click()
+        QApplication.processEvents()
+
     def at(kind):
+        QApplication.processEvents()
         wait_until(lambda: window.current_journey is not None and
                    isinstance(window.stack.currentWidget().currentWidget(), kind))
         return window.stack.currentWidget().currentWidget()
@@ -98,31 +108,34 @@ def one_session(window, ctx, printed: list[int]) -> float:
     search = at(SearchScreen)
     wait_until(lambda: search.index is not None)
     search.query.setText("ggcs")
-    next(t for t in search.tiles if getattr(t, "entry", None) and t.entry.code == ITEM).click()
-    at(GuideScreen).next_button.click()
+    QApplication.processEvents()
+    tap(next(t for t in search.tiles if getattr(t, "entry", None) and t.entry.code == ITEM))
+    tap(at(GuideScreen).next_button)
     form = at(FormScreen)
     for key, value in FORM.items():
         box = form.rows[key].box
         box.setCurrentText(value) if hasattr(box, "setCurrentText") else box.setText(value)
-    form.next_button.click()
+        QApplication.processEvents()
+    tap(form.next_button)
     materials = at(MaterialsScreen)
     for code in ("business_licence", "hygiene_rules", "floor_plan"):
-        materials.rows[code].capture_button.click()
+        tap(materials.rows[code].capture_button)
     for code in ("staff_health_certs", "hygiene_report"):
-        materials.rows[code].tolerate_button.click()
-    materials.next_button.click()
+        tap(materials.rows[code].tolerate_button)
+    tap(materials.next_button)
     signature = at(SignatureScreen)
     signature.pad.add_stroke([QPointF(40 + 12 * i, 80 + (i % 5) * 9) for i in range(30)])
-    signature.next_button.click()
+    QApplication.processEvents()
+    tap(signature.next_button)
     result = at(ResultScreen)
     wait_until(lambda: printed[0] > before and result.print_result is not None)
     elapsed = time.perf_counter() - started
     if not result.outcome.is_instant:
         raise RuntimeError(f"not approved: {result.outcome.advice}")
-    result.next_button.click()
+    tap(result.next_button)
     evaluation = at(EvaluationScreen)
-    evaluation.level_buttons["满意"].click()
-    evaluation.next_button.click()
+    tap(evaluation.level_buttons["满意"])
+    tap(evaluation.next_button)
     wait_until(lambda: window.current_journey is None)
     removed = window.withdrawn_count
     reader.remove()
@@ -150,7 +163,7 @@ def main() -> int:
     from core.paths import Paths
     from core.storage import Store
     from kiosk import create_main_window
-    from ui_common.app import create_application
+    from ui_common.app import create_application, freeze_long_lived_objects
     from ui_common.context import AppContext
     from ui_common.services import start_services
     from ui_common.tasks import TaskRunner
@@ -166,6 +179,7 @@ def main() -> int:
                          store=store, tasks=tasks)
         services = start_services(ctx)
         window = create_main_window(ctx)
+        window.lock_down(show=False)     # as installed: the lockdown watches every key and touch too
         window.resize(1920, 1080)
         window.show()
         window.withdrawn_count = 0
@@ -180,6 +194,7 @@ def main() -> int:
             wait_until(lambda: str(getattr(ctx.devices.health().get("idcard"), "value", "")) == "online")
             for _ in range(3):                      # warm-up: guide index, rules, fonts, first connections
                 one_session(window, ctx, printed)
+            freeze_long_lived_objects()             # as main.py does once the catalogue and services are up
             heartbeat = Heartbeat()
             times, stalls = [], []
             for _ in range(args.timed):
@@ -193,6 +208,7 @@ def main() -> int:
             loop_s = time.perf_counter() - started
             after_rss, after = rss_mib(), counts(window)
         finally:
+            window.lockdown.release()
             window.close()
             window.deleteLater()
             QApplication.processEvents()
