@@ -17,8 +17,9 @@ Secrets are argon2id hashes only. ``--demo`` has two built-in clerks (:data:`DEM
 ``liuyang``, password ``demo1234``; staff cards ``04A1B2C3D4`` (PIN 123456) and ``04B2C3D4E5`` (PIN 654321).
 
 :class:`LoginGuard` checks a login and locks an account after ``max_failures`` failures in a row for
-``lockout``; every login, failure, lock-out and logout goes to the audit log. Verification costs ~0.1 s
-of argon2: call it off the GUI thread.
+``lockout``; every login, failure, lock-out and logout goes to the audit log, and the audit log is what
+a restarted terminal reads the failures and a running lock-out back from (restarting does not unlock).
+Verification costs ~0.1 s of argon2: call it off the GUI thread.
 """
 
 from __future__ import annotations
@@ -144,6 +145,9 @@ class _Failures:
     locked_until: datetime | None = None
 
 
+_REMEMBERED_ACTIONS = ("staff.login_failed", "staff.locked", "staff.login")
+
+
 class LoginGuard:
     """Checks logins; ``max_failures`` failures in a row lock the account for ``lockout``."""
 
@@ -182,13 +186,37 @@ class LoginGuard:
 
     # --- internals ---------------------------------------------------------------------------------
 
+    def _remembered(self, account: str) -> _Failures:
+        """The account's failures in a row (call with ``_lock`` held). The first time this process is asked
+        about the account they are read back from the audit log, newest first: failures count until the
+        last successful login or lock-out; a lock-out younger than ``lockout`` still holds."""
+        state = self._failures.get(account)
+        if state is not None:
+            return state
+        state = _Failures()
+        if self._audit is not None:
+            now = self._clock()
+            subjects = {account, account.removeprefix("user:")}
+            entries = self._audit.latest_about(subjects, _REMEMBERED_ACTIONS, since=now - self._lockout,
+                                               limit=self._max + 1)
+            for entry in entries:
+                if entry.action == "staff.login":
+                    break
+                if entry.action == "staff.locked":
+                    if state.count == 0:
+                        state.count, state.locked_until = self._max, entry.at + self._lockout
+                    break
+                state.count += 1
+        self._failures[account] = state
+        return state
+
     def _refuse_if_locked(self, account: str, method: str) -> None:
         now = self._clock()
         with self._lock:
-            state = self._failures.get(account)
-            until = state.locked_until if state else None
+            state = self._remembered(account)
+            until = state.locked_until
             if until is not None and until <= now:
-                self._failures.pop(account, None)
+                self._failures[account] = _Failures()    # served its time: a fresh start
                 until = None
         if until is not None:
             minutes = max(1, int((until - now).total_seconds() // 60) + 1)
@@ -198,7 +226,7 @@ class LoginGuard:
 
     def _failed(self, account: str, method: str, *, message: str | None = None) -> LoginError:
         with self._lock:
-            state = self._failures.setdefault(account, _Failures())
+            state = self._remembered(account)
             state.count += 1
             count = state.count
             if count >= self._max:
@@ -215,12 +243,12 @@ class LoginGuard:
 
     def _succeeded(self, account: str, clerk: Clerk, method: str) -> Clerk:
         with self._lock:
-            self._failures.pop(account, None)
+            self._failures[account] = _Failures()
         self._record(clerk.actor, "staff.login", clerk.user, {"method": method, "terminal": self._terminal})
         return clerk
 
     def _record(self, actor: str, action: str, subject: str, details: dict[str, Any]) -> None:
         log.info("%s %s %s", action, subject, details)
         if self._audit is not None:
-            self._audit.append(actor, action, subject, details)
+            self._audit.append(actor, action, subject, details, at=self._clock())
 

@@ -109,6 +109,21 @@ class AuditLog:
         return [AuditEntry(seq=r[0], at=dt_value(r[1]), actor=r[2], action=r[3], subject=r[4],
                            details=json.loads(r[5]), prev_hash=r[6], hash=r[7]) for r in rows]
 
+    def latest_about(self, subjects: Iterable[str], actions: Iterable[str], *, since: datetime,
+                     limit: int = 50) -> list[AuditEntry]:
+        """The newest entries (newest first) about any of ``subjects`` with one of ``actions`` after
+        ``since``: what a restarted terminal needs to remember, such as a clerk's failed logins."""
+        subjects, actions = list(subjects), list(actions)
+        if not subjects or not actions:
+            return []
+        sql = ("SELECT seq, at, actor, action, subject, details, prev_hash, hash FROM audit_log "
+               f"WHERE subject IN ({', '.join('?' * len(subjects))}) "
+               f"AND action IN ({', '.join('?' * len(actions))}) AND at > ? ORDER BY seq DESC LIMIT ?")
+        with self._db.reading() as conn:
+            rows = conn.execute(sql, (*subjects, *actions, dt_text(since), limit)).fetchall()
+        return [AuditEntry(seq=r[0], at=dt_value(r[1]), actor=r[2], action=r[3], subject=r[4],
+                           details=json.loads(r[5]), prev_hash=r[6], hash=r[7]) for r in rows]
+
     def verify(self) -> AuditVerification:
         """Walk the whole chain and compare its end with the head anchor."""
         with self._db.snapshot() as conn:

@@ -161,10 +161,16 @@ CREATE TABLE print_jobs (
 CREATE INDEX print_jobs_waiting ON print_jobs(state, created_at);
 """
 
+# A clerk's login lock-out is read back from the audit log after a restart (core.staff.LoginGuard).
+_V4_AUDIT_BY_SUBJECT = """
+CREATE INDEX audit_log_subject ON audit_log(subject, seq);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "first release: cases, events, sequences, outbox, audit log, settings", _V1_FIRST_RELEASE),
     Migration(2, "retention: cases.synced_at and cases.purged_at", _V2_RETENTION),
     Migration(3, "print pipeline: print_jobs (documents waiting for a reprint)", _V3_PRINT_JOBS),
+    Migration(4, "audit log by subject: login lock-outs survive a restart", _V4_AUDIT_BY_SUBJECT),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

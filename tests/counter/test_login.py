@@ -82,3 +82,43 @@ def test_login_screen_by_keyboard_and_by_staff_card(qtbot, terminal):
     qtbot.waitUntil(lambda: window.clerk is not None and window.clerk.user == "liuyang", timeout=10_000)
     qtbot.waitUntil(lambda: [e.action for e in ctx.store.audit.entries()].count("staff.login") == 2, timeout=5000)
     window.close()
+
+
+def test_a_restart_neither_unlocks_an_account_nor_forgets_its_failures(tmp_path):
+    """The audit log is the guard's memory: a new guard on the same store (the counter client restarted)
+    still refuses a locked account until its time is served, and counts on from earlier failures."""
+    from core.storage import Store
+
+    now = [datetime(2026, 3, 2, 9, 0, tzinfo=UTC)]
+
+    def guard(store):
+        return LoginGuard(ClerkDirectory(DEMO_CLERKS), store.audit, lockout=timedelta(minutes=15),
+                          clock=lambda: now[0])
+
+    path, key = tmp_path / "s.sqlite3", tmp_path / "s.key"
+    with Store.open(path, key) as store:
+        first = guard(store)
+        for _ in range(5):
+            with pytest.raises(LoginError):
+                first.with_password("zhangwei", "wrong")
+        for _ in range(3):
+            with pytest.raises(LoginError):
+                first.with_password("liuyang", "wrong")
+    now[0] += timedelta(minutes=5)
+    with Store.open(path, key) as store:
+        restarted = guard(store)
+        with pytest.raises(LoginError) as raised:
+            restarted.with_password("zhangwei", DEMO_PASSWORD)
+        assert raised.value.code == "STAFF_LOCKED" and "11 分钟" in raised.value.user_message
+        with pytest.raises(LoginError) as raised:      # liuyang had 3 failures: the 4th leaves one more
+            restarted.with_password("liuyang", "wrong")
+        assert raised.value.code == "STAFF_LOGIN_FAILED" and "1 次" in raised.value.user_message
+        assert restarted.with_password("liuyang", DEMO_PASSWORD).user == "liuyang"
+    now[0] += timedelta(minutes=11)
+    with Store.open(path, key) as store:
+        later = guard(store)
+        assert later.with_password("zhangwei", DEMO_PASSWORD).user == "zhangwei"   # time served
+        with pytest.raises(LoginError) as raised:      # and a success starts the count afresh
+            later.with_password("liuyang", "wrong")
+        assert "4 次" in raised.value.user_message
+        assert store.audit.verify().ok
