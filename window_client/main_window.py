@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.events import CodeScanned, IdentityPresented, StaffCardPresented
+from core.events import CodeScanned, IdentityPresented, IdentityWithdrawn, StaffCardPresented
 from core.queueing.events import HallLinkState, HallLinkStatusChanged
 from core.staff import Clerk, ClerkDirectory, LoginGuard
 from core.sync.events import SyncStatusChanged
@@ -147,6 +147,7 @@ class CounterMainWindow(QMainWindow):
         self.events.on(SyncStatusChanged, self.show_sync_status)
         self.events.on(HallLinkStatusChanged, lambda e: self.set_hall_link(e.state is HallLinkState.ONLINE))
         self.events.on(IdentityPresented, self._identity)
+        self.events.on(IdentityWithdrawn, self._identity_withdrawn)
         self.events.on(StaffCardPresented, self._staff_card)
         self.events.on(CodeScanned, self._scanned)
         self._set_logged_in(False)
@@ -233,7 +234,12 @@ class CounterMainWindow(QMainWindow):
         if self.clerk is not None:
             self.applicant_panel.fill(event.person, problems=event.problems)
 
+    def _identity_withdrawn(self, _event: IdentityWithdrawn) -> None:
+        # The card left the reader: F5 must never fill in the previous citizen for the next one.
+        self.last_person = None
+
     def read_card(self) -> None:
+        """F5: the card on the reader (read when it was laid down) into the applicant form."""
         if self.ctx.devices is None:
             self.say(self.tr("读卡器未连接"))
             return

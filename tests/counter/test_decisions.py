@@ -117,3 +117,28 @@ def test_refusal_requires_a_reason(qtbot, counter, terminal):
     case = decided_case(qtbot, counter, ctx)
     assert case.state is CaseState.NOT_ACCEPTED
     qtbot.waitUntil(lambda: len(a4_jobs(ctx)) == 1, timeout=15_000)
+
+
+def test_f5_fills_from_the_card_on_the_reader_and_never_from_a_removed_one(qtbot, counter, terminal):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from core.events import IdentityWithdrawn
+
+    ctx, _services = terminal
+    window = counter
+    reader = ctx.devices.get("idcard")
+    reader.place("resident")
+    qtbot.waitUntil(lambda: window.applicant_panel.person() is not None, timeout=10_000)
+    window.applicant_panel.clear()
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    assert window.applicant_panel.person() is not None         # the card still lies there
+    withdrawn = []
+    ctx.bus.subscribe(IdentityWithdrawn, lambda _e: withdrawn.append(True))
+    reader.remove()
+    qtbot.waitUntil(lambda: bool(withdrawn), timeout=10_000)
+    qtbot.waitUntil(lambda: window.last_person is None, timeout=2_000)
+    window.applicant_panel.clear()
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    assert window.applicant_panel.person() is None
+    assert "身份证" in window.notice.message_label.text()
