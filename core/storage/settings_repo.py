@@ -24,9 +24,12 @@ class SettingsRepository:
         return json.loads(row[0]) if row else default
 
     def set(self, key: str, value: Any, *, now: datetime | None = None) -> None:
-        row = {"key": key, "value": to_json(value), "updated_at": dt_text(now or datetime.now(UTC))}
-        with self._db.transaction():
-            self._db.utils["settings"].upsert(row, pk="key")
+        # Plain SQL like the rest of this repository: the sync worker's first cursor write went through
+        # sqlite-utils and paid its ~40 ms import (dateutil, ctypes) holding the GIL, under the clerk's screen.
+        with self._db.transaction() as conn:
+            conn.execute("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE "
+                         "SET value = excluded.value, updated_at = excluded.updated_at",
+                         (key, to_json(value), dt_text(now or datetime.now(UTC))))
 
     def delete(self, key: str) -> bool:
         with self._db.transaction() as conn:
