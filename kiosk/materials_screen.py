@@ -44,7 +44,7 @@ class MaterialsScreen(JourneyPage):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.item, self.session, self.camera = ctx, item, session, camera
-        licences = {elicence_type(lic): lic for lic in session.elicences}
+        licences = {elicence_type(lic, ctx.catalog): lic for lic in session.elicences}
         body = QWidget()
         grid = QGridLayout(body)
         grid.setHorizontalSpacing(24)

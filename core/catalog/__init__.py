@@ -11,6 +11,7 @@ from core.catalog.loader import CatalogFileError, default_calendar_dir, default_
 from core.catalog.models import (
     Bundle,
     Department,
+    ElicenceType,
     Faq,
     Fee,
     HandlingForm,
@@ -23,7 +24,7 @@ from core.catalog.models import (
 )
 
 __all__ = [
-    "PREFILL_SOURCES", "Bundle", "Catalog", "CatalogFileError", "Department", "Faq", "Fee", "FieldType",
+    "PREFILL_SOURCES", "Bundle", "Catalog", "CatalogFileError", "Department", "ElicenceType", "Faq", "Fee", "FieldType",
     "FormField", "HandlingForm", "ItemType", "LimitUnit", "Material", "MaterialSource", "ProcessStep",
     "ServiceItem", "ServiceObject", "TimeLimit", "WorkingCalendar", "default_calendar_dir", "default_catalog_dir",
     "load_catalog", "prefill_form", "validate_form",

@@ -12,7 +12,7 @@ from datetime import date
 from functools import cached_property
 
 from core.catalog.calendar import WorkingCalendar
-from core.catalog.models import Bundle, Department, ServiceItem
+from core.catalog.models import Bundle, Department, ElicenceType, ServiceItem
 from core.errors import CatalogError
 
 
@@ -23,6 +23,7 @@ class Catalog:
     departments: tuple[Department, ...] = ()
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
     life_event_order: tuple[str, ...] = ()   # the kiosk's tile order (life_events.yaml)
+    elicence_types: tuple[ElicenceType, ...] = ()   # elicence_types.yaml
 
     def __repr__(self) -> str:  # the dataclass default would print every item into a traceback
         return f"Catalog({len(self.items)} items, {len(self.bundles)} bundles, {len(self.departments)} departments)"
@@ -39,7 +40,16 @@ class Catalog:
     def _departments(self) -> dict[str, Department]:
         return {department.code: department for department in self.departments}
 
+    @cached_property
+    def _elicence_by_platform_code(self) -> dict[str, str]:
+        return {platform: kind.code for kind in self.elicence_types for platform in kind.platform_codes}
+
     # --- single lookups ----------------------------------------------------------------------------
+
+    def elicence_type_of(self, platform_code: str) -> str:
+        """The catalogue's e-licence type of one the platform returned (its 证照类型代码); an unknown code
+        is returned as it is, so it matches nothing unless a material names it."""
+        return self._elicence_by_platform_code.get(platform_code, platform_code)
 
     def item(self, code: str) -> ServiceItem:
         try:

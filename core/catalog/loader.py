@@ -33,7 +33,7 @@ import yaml
 from core.catalog.calendar import WorkingCalendar
 from core.catalog.catalog import Catalog
 from core.catalog.fields import FormField
-from core.catalog.models import Bundle, Department, Material, ServiceItem
+from core.catalog.models import Bundle, Department, ElicenceType, Material, ServiceItem
 from core.errors import CatalogError
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,9 @@ LIFE_EVENTS_FILE = "life_events.yaml"
 MATERIALS_FILE = "common_materials.yaml"
 FIELDS_FILE = "common_fields.yaml"
 BUNDLES_FILE = "bundles.yaml"
-RESERVED_FILES = frozenset({DEPARTMENTS_FILE, LIFE_EVENTS_FILE, MATERIALS_FILE, FIELDS_FILE, BUNDLES_FILE})
+ELICENCE_TYPES_FILE = "elicence_types.yaml"
+RESERVED_FILES = frozenset({DEPARTMENTS_FILE, LIFE_EVENTS_FILE, MATERIALS_FILE, FIELDS_FILE, BUNDLES_FILE,
+                            ELICENCE_TYPES_FILE})
 
 _ITEM_FILE_KEYS = frozenset({"department", "defaults", "items"})
 _REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -324,6 +326,40 @@ def _check_bundle_consistency(path: Path, entity: str, members: list[ServiceItem
           lambda a, b: (a.elicence_type, a.source) == (b.elicence_type, b.source))
 
 
+def _load_elicence_types(directory: Path, items: list[ServiceItem], item_paths: dict[str, Path]
+                         ) -> tuple[ElicenceType, ...]:
+    """The 电子证照目录. When the file is there, every e-licence type an item names must be in it (a typo
+    would otherwise silently never match the platform's e-licences)."""
+    path = directory / ELICENCE_TYPES_FILE
+    if not path.exists():
+        return ()
+    kinds: list[ElicenceType] = []
+    seen: dict[str, Path] = {}
+    supplies: dict[str, str] = {}    # platform code -> the type it already supplies
+    for index, raw in enumerate(_read_list(path, "elicence_types")):
+        entity = f"e-licence type '{_label(raw, index, 'code', 'name')}'"
+        kind = _validate(ElicenceType, raw, path, entity)
+        _unique(path, seen, kind.code, entity)
+        for platform_code in kind.platform_codes:
+            if platform_code in supplies:
+                raise CatalogFileError(path, f"platform code {platform_code!r} already supplies "
+                                       f"{supplies[platform_code]}", code="CATALOG_DUPLICATE", entity=entity,
+                                       field="platform_codes")
+            supplies[platform_code] = kind.code
+        kinds.append(kind)
+    for item in items:
+        named = [(f"materials[{m.code}].elicence_type", m.elicence_type) for m in item.materials if m.elicence_type]
+        if item.licence_elicence_type:
+            named.append(("licence_elicence_type", item.licence_elicence_type))
+        for where, code in named:
+            if code not in seen:
+                raise CatalogFileError(item_paths.get(item.implementation_code, path),
+                                       f"e-licence type {code!r} is not in {ELICENCE_TYPES_FILE}",
+                                       code="CATALOG_REFERENCE", entity=f"item '{item.implementation_code}'",
+                                       field=where)
+    return tuple(kinds)
+
+
 def load_catalog(directory: Path, *, calendar_dir: Path | None = None) -> Catalog:
     """Read and check a whole catalogue directory; raises ``CatalogFileError`` on the first mistake."""
     started = time.perf_counter()
@@ -344,12 +380,14 @@ def load_catalog(directory: Path, *, calendar_dir: Path | None = None) -> Catalo
         if path.name not in RESERVED_FILES:
             items.extend(_load_item_file(path, by_department, materials, fields, declared, seen))
     bundles = _load_bundles(directory, {item.implementation_code: item for item in items}, declared)
+    elicence_types = _load_elicence_types(directory, items, seen)
 
     calendar_dir = calendar_dir or default_calendar_dir()
     if not calendar_dir.is_dir():
         raise CatalogFileError(calendar_dir, "working calendar directory does not exist", code="CALENDAR_INVALID")
     catalog = Catalog(items=tuple(items), bundles=bundles, departments=departments,
-                      calendar=WorkingCalendar.from_directory(calendar_dir), life_event_order=event_order)
+                      calendar=WorkingCalendar.from_directory(calendar_dir), life_event_order=event_order,
+                      elicence_types=elicence_types)
     log.info("catalogue loaded: %d items, %d bundles, %d departments in %.1f ms", len(items), len(bundles),
              len(departments), (time.perf_counter() - started) * 1000)
     return catalog

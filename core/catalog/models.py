@@ -121,6 +121,21 @@ class Department(_Frozen):
             raise ValueError(exc.detail) from None
 
 
+class ElicenceType(_Frozen):
+    """One kind of e-licence in the catalogue's 电子证照目录, and the platform's 证照类型代码 that supply it."""
+
+    code: str = Field(pattern=r"^[A-Z]{2,20}$")
+    name: str = Field(min_length=2, max_length=60)
+    platform_codes: tuple[str, ...] = ()
+
+    @field_validator("platform_codes")
+    @classmethod
+    def _codes_given(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not code.strip() or len(code) > 40 for code in value):
+            raise ValueError("a platform code is 1 to 40 characters")
+        return value
+
+
 class Material(_Frozen):
     """申请材料."""
 

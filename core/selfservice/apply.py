@@ -57,8 +57,6 @@ TOLERATED_DAYS = 30            # 容缺材料 are due within 30 days (the rule s
 LICENCE_YEARS = 4              # 公共场所卫生许可证 is valid four years
 _OPEN_STATES = frozenset({CaseState.SUBMITTED, CaseState.PRE_REVIEW, CaseState.CORRECTION, CaseState.ACCEPTED,
                           CaseState.PROCESSING, CaseState.SUSPENDED})
-# The platform's 证照类型代码 (docs/central-api.yaml examples) and the catalogue's local short codes.
-ELICENCE_TYPE_CODES = {"111": "JMSFZ", "201": "YYZZ", "202": "YYZZ", "305": "JHZ", "112": "JMHKB"}
 
 DEFAULT_COMMITMENT = ("本人承诺：所填写的信息和提交的材料真实、合法、有效；经营场所符合公共场所卫生管理的要求；"
                       "从业人员均持有有效健康证明。本人知晓发证机关将依法核查，承诺内容不实的，愿意承担撤销许可等"
@@ -105,9 +103,9 @@ class ApplyOutcome:
         return self.kind == INSTANT
 
 
-def elicence_type(licence: Any) -> str:
-    code = str(getattr(licence, "licence_type", ""))
-    return ELICENCE_TYPE_CODES.get(code, code)
+def elicence_type(licence: Any, catalog: Any) -> str:
+    """The catalogue's e-licence type of a licence the platform returned (through its 电子证照目录)."""
+    return catalog.elicence_type_of(str(getattr(licence, "licence_type", "")))
 
 
 def commitment_sha256(text: str) -> str:

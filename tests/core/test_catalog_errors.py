@@ -298,3 +298,33 @@ def test_error_user_message_is_calm_and_has_no_path(tmp_path: Path):
     error = load_broken(tmp_path, set_in_item("promised_limit.amount", 30))
     assert "人工窗口" in error.user_message
     assert str(tmp_path) not in error.user_message
+
+
+def _with_elicence_types(files: dict[str, Any], *kinds: dict[str, Any]) -> None:
+    files["common_materials.yaml"]["materials"][0]["elicence_type"] = "JMSFZ"
+    files["elicence_types.yaml"] = {"elicence_types": list(kinds)}
+
+
+def test_the_elicence_directory_maps_platform_codes_to_the_catalogue_types(tmp_path: Path):
+    files = copy.deepcopy(good_files())
+    _with_elicence_types(files, {"code": "JMSFZ", "name": "居民身份证", "platform_codes": ["111"]},
+                         {"code": "YYZZ", "name": "营业执照", "platform_codes": ["201", "202"]})
+    catalog = load_catalog(write(tmp_path / "catalog", files))
+    assert [catalog.elicence_type_of(code) for code in ("111", "201", "202")] == ["JMSFZ", "YYZZ", "YYZZ"]
+    assert catalog.elicence_type_of("999") == "999"       # unknown: matches no material
+
+
+def test_an_item_naming_an_elicence_type_the_directory_lacks(tmp_path: Path):
+    def change(files):
+        _with_elicence_types(files, {"code": "YYZZ", "name": "营业执照", "platform_codes": ["201"]})
+    error = load_broken(tmp_path, change)
+    assert (error.code, error.field) == ("CATALOG_REFERENCE", "materials[idcard].elicence_type")
+    assert error.path.name == "test.yaml" and "JMSFZ" in str(error)
+
+
+def test_one_platform_code_for_two_elicence_types(tmp_path: Path):
+    def change(files):
+        _with_elicence_types(files, {"code": "JMSFZ", "name": "居民身份证", "platform_codes": ["111"]},
+                             {"code": "JMHKB", "name": "居民户口簿", "platform_codes": ["111"]})
+    error = load_broken(tmp_path, change)
+    assert error.code == "CATALOG_DUPLICATE" and "111" in str(error)
