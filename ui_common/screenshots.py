@@ -207,18 +207,22 @@ def _counter_signed_in(window: Any) -> None:
 
 
 def _counter_serving(window: Any) -> None:
-    """A clerk mid-case: ticket called, ID card read, an item chosen and its materials checked."""
+    """A clerk mid-case: ticket called, the applicant shown by e-licence QR (亮证) with their business
+    licence, an item chosen and its materials checked (the licence stands in for the paper one)."""
     from datetime import date
 
     from core.cases.model import MaterialStatus
     from core.identity import Gender, IdentitySource, Person
+    from core.sync.wire import ELicence
 
     _counter_signed_in(window)
     window.set_hall_link(True)
     window.queue_panel.set_queue("B012", 5)
-    window.applicant_panel.fill(Person(name="张三", id_number="11010519491231002X", source=IdentitySource.CARD,
+    licence = ELicence(licence_type="201", name="营业执照（个体工商户）", number="92430102MA4L000011",
+                       issuer="长沙市芙蓉区市场监督管理局", valid_from=date(2020, 5, 1))
+    window.applicant_panel.fill(Person(name="张三", id_number="11010519491231002X", source=IdentitySource.ELICENCE,
                                        gender=Gender.FEMALE, birth_date=date(1949, 12, 31), phone="13800000000",
-                                       address="北京市朝阳区示例路1号院2号楼3单元401室"))
+                                       address="北京市朝阳区示例路1号院2号楼3单元401室"), licences=[licence])
     window.case_area.choose("430102WJ000101")
     window.case_area.mark_all_received()
     window.case_area.set_status("hygiene_report", MaterialStatus.MISSING)

@@ -40,6 +40,7 @@ class ApplicantPanel(QFrame):
         self.ctx: Any = None
         self.read_person: Person | None = None      # as the card or platform gave it
         self.licences: list = []                     # e-licences the platform returned for a QR
+        self._licences_holder = ""                   # whose they are (ID number)
         self._filling = False
         self.title_label = QLabel()
         self.title_label.setProperty("role", "panel-title")
@@ -101,8 +102,12 @@ class ApplicantPanel(QFrame):
 
     # --- sources -----------------------------------------------------------------------------------
 
-    def fill(self, person: Person, *, problems: tuple[str, ...] = ()) -> None:
-        """Everything the card or the platform knows, in one go."""
+    def fill(self, person: Person, *, problems: tuple[str, ...] = (), licences: list | None = None) -> None:
+        """Everything the card or the platform knows, in one go. E-licences stay only with their holder."""
+        if licences is not None:
+            self.licences, self._licences_holder = list(licences), person.id_number
+        elif person.id_number != self._licences_holder:
+            self.licences = []
         self._filling = True
         self.read_person = person
         self.name_edit.setText(person.name)
@@ -128,8 +133,7 @@ class ApplicantPanel(QFrame):
 
         def resolved(lookup: Any) -> None:
             self.qr_edit.clear()
-            self.licences = list(lookup.licences)
-            self.fill(lookup.person.to_person())
+            self.fill(lookup.person.to_person(), licences=lookup.licences)
 
         def failed(exc: BaseException) -> None:
             log.warning("COUNTER_ELICENCE_LOOKUP_FAILED %s", describe_failure(exc))

@@ -57,9 +57,12 @@ class MaterialRow:
         self.demand.setProperty("role", "caption")
         self.status = QComboBox()
         self.note = QLineEdit()
+        self.licence: Any = None      # the applicant's e-licence that can stand in for this material
 
     def check(self) -> MaterialCheck:
-        return MaterialCheck(MaterialStatus(self.status.currentData()), note=self.note.text().strip())
+        status = MaterialStatus(self.status.currentData())
+        number = self.licence.number if status is MaterialStatus.ELICENCE and self.licence is not None else None
+        return MaterialCheck(status, note=self.note.text().strip(), licence_number=number)
 
 
 class CaseArea(QFrame):
@@ -76,6 +79,7 @@ class CaseArea(QFrame):
         self.desk: Checklist | None = None
         self.rows: list[MaterialRow] = []
         self.busy = False
+        self.licences: list = []          # the applicant's e-licences (set by the window from the applicant panel)
         self.last_cases: list = []
         self.title_label = QLabel()
         self.title_label.setProperty("role", "panel-title")
@@ -201,15 +205,34 @@ class CaseArea(QFrame):
             previous = row.note
             self.rows.append(row)
         QWidget.setTabOrder(previous, self.reason_edit)
+        self.offer_licences(self.licences)
         self.empty_state.hide()
         self.scroll.show()
         self.result_label.clear()
         if self.rows:
             self.rows[0].status.setFocus()
 
+    def offer_licences(self, licences: list) -> None:
+        """The applicant's e-licences from the platform (亮证): what they cover is not asked for again, its
+        row is set to 电子证照复用 (unless the clerk already decided otherwise); rows whose e-licence went
+        (another applicant) fall back to missing."""
+        self.licences = list(licences)
+        catalog = self.ctx.catalog if self.ctx is not None else None
+        by_type = {catalog.elicence_type_of(str(lic.licence_type)): lic for lic in self.licences} if catalog else {}
+        reuse, missing = STATUSES.index(MaterialStatus.ELICENCE), STATUSES.index(MaterialStatus.MISSING)
+        for row in self.rows:
+            licence = by_type.get(row.material.elicence_type or "")
+            if licence is not None and row.licence is None and row.status.currentIndex() == missing:
+                row.status.setCurrentIndex(reuse)
+                row.note.setText(self.tr("电子证照 {number}").format(number=licence.number))
+            elif licence is None and row.licence is not None and row.status.currentIndex() == reuse:
+                row.status.setCurrentIndex(missing)
+                row.note.clear()
+            row.licence = licence
+
     def mark_all_received(self) -> None:
         for row in self.rows:
-            if row.material.required:
+            if row.material.required and row.licence is None:
                 row.status.setCurrentIndex(STATUSES.index(MaterialStatus.ORIGINAL))
 
     def set_status(self, code: str, status: MaterialStatus, note: str = "") -> None:

@@ -93,6 +93,8 @@ class CounterMainWindow(QMainWindow):
         self.case_area = CaseArea()
         self.case_area.ctx = ctx
         self.case_area.applicant_source = self.applicant_panel.person
+        self.applicant_panel.person_changed.connect(
+            lambda _person: self.case_area.offer_licences(self.applicant_panel.licences))
         self.case_area.problem.connect(self.say)
         self.case_area.decided.connect(lambda *_: self.cases_today.refresh())
         self.cases_today = CasesTodayScreen()

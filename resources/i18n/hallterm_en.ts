@@ -152,6 +152,10 @@
         <translation>What is wrong, if anything</translation>
     </message>
     <message>
+        <source>电子证照 {number}</source>
+        <translation>e-licence {number}</translation>
+    </message>
+    <message>
         <source>请先读取身份证或录入办事人信息</source>
         <translation>Read the ID card or enter the applicant first</translation>
     </message>

@@ -142,3 +142,37 @@ def test_f5_fills_from_the_card_on_the_reader_and_never_from_a_removed_one(qtbot
     QTest.keyClick(window, Qt.Key.Key_F5)
     assert window.applicant_panel.person() is None
     assert "身份证" in window.notice.message_label.text()
+
+
+def test_an_elicence_qr_fills_the_applicant_and_its_licence_stands_in_for_the_paper(qtbot, counter, terminal):
+    """亮证 at the counter: the platform's business licence is taken for the 营业执照 row (not asked for
+    again), its number goes into the case; a card of another person afterwards takes it away."""
+    ctx, _ = terminal
+    issue_ticket(ctx)
+    counter.case_area.choose(HYGIENE)
+    ctx.devices.get("qr_scanner").scan("DEMO-ELIC-LIMING")
+    qtbot.waitUntil(lambda: counter.applicant_panel.person() is not None, timeout=10_000)
+    assert counter.applicant_panel.person().name == "李明"
+    rows = {row.material.code: row for row in counter.case_area.rows}
+    licence_row = rows["business_licence"]
+    assert licence_row.check().status is MaterialStatus.ELICENCE
+    number = licence_row.check().licence_number
+    assert number and number in licence_row.note.text()
+    assert rows["hygiene_rules"].check().status is MaterialStatus.MISSING     # paper only: still asked for
+    counter.case_area.mark_all_received()
+    assert licence_row.check().status is MaterialStatus.ELICENCE             # not overwritten by 原件
+
+    qtbot.keyClick(counter, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    case = decided_case(qtbot, counter, ctx)
+    [record] = [m for m in case.materials if m.code == "business_licence"]
+    assert (record.status, record.licence_number) == (MaterialStatus.ELICENCE, number)
+
+    counter.applicant_panel.fill(_resident())          # the next citizen's card
+    assert counter.applicant_panel.licences == []
+    assert licence_row.check().status is MaterialStatus.MISSING and licence_row.licence is None
+
+
+def _resident():
+    from core.identity import Person
+
+    return Person(name="王秀英", id_number="11010519491231002X")
