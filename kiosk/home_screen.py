@@ -8,10 +8,10 @@ Each tile emits ``journey_requested(key)``; the main window decides what opens.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.screen_shown import screen_shown
+from kiosk.screen_shown import ReportsShown
 from ui_common.widgets import TouchTile
 
 # The journeys a tile starts, in reading order. Later issues register a screen for each key.
@@ -19,7 +19,7 @@ APPLY, TICKET, PROGRESS, PRINT, GUIDE = "apply", "ticket", "progress", "print", 
 JOURNEYS = (APPLY, TICKET, PROGRESS, PRINT, GUIDE)
 
 
-class KioskHomeScreen(QWidget):
+class KioskHomeScreen(ReportsShown, QWidget):
     journey_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -56,10 +56,6 @@ class KioskHomeScreen(QWidget):
         layout.addLayout(self._grid, 1)
         layout.addWidget(self.card_hint)
         self.retranslate()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        screen_shown(self)     # the voice guide reads the new screen
 
     def voice_instruction(self) -> str:
         """What 长者模式's voice says on the home screen: the greeting and where the card goes."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 
 from core.events import CodeScanned, DeviceStatusChanged
 from core.selfservice.elicence import ElicenceIdentity, resolve_elicence
-from kiosk.screen_shown import screen_shown
+from kiosk.screen_shown import ReportsShown
 from kiosk.session import KioskEvents, KioskSession
 from ui_common.theme import palette
 
@@ -110,7 +110,7 @@ class CardPlacementView(QWidget):
         painter.end()
 
 
-class IdentifyScreen(QWidget):
+class IdentifyScreen(ReportsShown, QWidget):
     identified = Signal(object)   # Person
     cancelled = Signal()
 
@@ -255,8 +255,7 @@ class IdentifyScreen(QWidget):
         super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        screen_shown(self)     # the voice guide reads the new screen
+        super().showEvent(event)     # ReportsShown: the voice guide reads this screen
         self._check_reader()
         if not self.reader_offline:
             self.card_view.start()

@@ -13,13 +13,12 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from core.documents.common import HallInfo, IssuedDocument
 from core.print_queue import PrintResult
-from kiosk.screen_shown import screen_shown
+from kiosk.screen_shown import ReportsShown, screen_shown
 from kiosk.session import KioskEvents, KioskSession
 from ui_common import print_flow
 from ui_common.context import AppContext
@@ -35,7 +34,7 @@ def hall_info(ctx: AppContext) -> HallInfo:
     return print_flow.hall_info(ctx, f"自助终端 {terminal}" if terminal else "")
 
 
-class MessagePage(QWidget):
+class MessagePage(ReportsShown, QWidget):
     """A calm full-page message: a title, what happened in plain words, and up to two ways on."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -57,10 +56,6 @@ class MessagePage(QWidget):
         layout.addStretch(1)
         layout.addLayout(self.actions)
         self._buttons: list[QPushButton] = []
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        screen_shown(self)     # the voice guide reads the new screen
 
     def show_message(self, title: str, body: str, actions: list[tuple[str, Callable[[], None]]] = ()) -> None:
         self.title.setText(title)
@@ -86,7 +81,7 @@ class MessagePage(QWidget):
         return list(self._buttons)
 
 
-class JourneyScreen(QWidget):
+class JourneyScreen(ReportsShown, QWidget):
     """Base of a journey: ``home_requested`` asks the main window to go back to the start screen."""
 
     home_requested = Signal()
@@ -119,10 +114,6 @@ class JourneyScreen(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.pages, 1)
         layout.addLayout(bottom)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        screen_shown(self)     # the voice guide reads the new screen
 
     # --- pages and messages ---------------------------------------------------------------------
 

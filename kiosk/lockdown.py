@@ -44,8 +44,8 @@ def is_escape_key(event: QKeyEvent) -> bool:
 
 
 class KioskLockdown(QObject):
-    def __init__(self, window: QWidget, ctx: Any, *, gate: ExitGate | None = None,
-                 window_input: WindowInput | None = None) -> None:
+    def __init__(self, window: QWidget, ctx: Any, window_input: WindowInput, *,
+                 gate: ExitGate | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.engaged = False
@@ -53,9 +53,8 @@ class KioskLockdown(QObject):
         self.pin_overlay: TechnicianPinOverlay | None = None
         self.gate: ExitGate = gate or self._pin_gate
         self._ctx = ctx
-        self._own_input = window_input is None
-        self.input = window_input or WindowInput(window)
-        self.gesture = HiddenGesture(window, corner=Corner.TOP_LEFT, taps=5, within_s=3.0, window_input=self.input)
+        self.input = window_input
+        self.gesture = HiddenGesture(window, window_input, corner=Corner.TOP_LEFT, taps=5, within_s=3.0)
         self.gesture.triggered.connect(self.request_exit)
 
     def engage(self, *, show: bool = True) -> None:
@@ -87,8 +86,6 @@ class KioskLockdown(QObject):
         self.engaged = False
         self.input.unsubscribe(self._eat_escape_keys)
         self.gesture.close()
-        if self._own_input:
-            self.input.close()
 
     def _pin_gate(self, window: QWidget, done: Callable[[bool], None]) -> None:
         if self.pin_overlay is None:

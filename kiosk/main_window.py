@@ -219,7 +219,7 @@ class KioskMainWindow(QWidget):
         """Full screen, frameless, no key leaves; the technician's hidden gesture and ``gate`` do."""
         from kiosk.lockdown import KioskLockdown
 
-        self.lockdown = KioskLockdown(self, self.ctx, gate=gate, window_input=self.input)
+        self.lockdown = KioskLockdown(self, self.ctx, self.input, gate=gate)
         self.lockdown.engage(show=show)
 
     def request_exit(self) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 
 from core.cases.model import MaterialStatus
 from core.catalog.models import Material, ServiceItem
-from core.selfservice.apply import elicence_type
 from kiosk.page import JourneyPage
 from kiosk.session import KioskSession, MaterialChoice
 
@@ -44,7 +43,7 @@ class MaterialsScreen(JourneyPage):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.item, self.session, self.camera = ctx, item, session, camera
-        licences = {elicence_type(lic, ctx.catalog): lic for lic in session.elicences}
+        licences = {ctx.catalog.elicence_type_of(lic.licence_type): lic for lic in session.elicences}
         body = QWidget()
         grid = QGridLayout(body)
         grid.setHorizontalSpacing(24)

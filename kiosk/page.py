@@ -7,10 +7,9 @@ step to show fewer things at a time.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.screen_shown import screen_shown
+from kiosk.screen_shown import ReportsShown
 from ui_common.theme import is_elderly
 
 
@@ -19,7 +18,7 @@ def elderly() -> bool:
     return bool(app is not None and is_elderly(app))
 
 
-class JourneyPage(QWidget):
+class JourneyPage(ReportsShown, QWidget):
     back = Signal()
     next = Signal()
 
@@ -53,10 +52,6 @@ class JourneyPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(self.content, 1)
         layout.addLayout(self.bottom)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        screen_shown(self)     # the voice guide reads the new screen
 
     def set_step(self, number: int, total: int) -> None:
         self.step_label.setText(self.tr("第 {n} 步，共 {total} 步").format(n=number, total=total))

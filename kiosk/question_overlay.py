@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.screen_shown import screen_shown
+from kiosk.screen_shown import ReportsShown
 
 MAX_BOX_WIDTH = 1100
 
 
-class Overlay(QFrame):
+class Overlay(ReportsShown, QFrame):
     """A dimmed layer over the whole window with a centred dialog box; ``inner`` is the box's layout."""
 
     def __init__(self, parent: QWidget) -> None:
@@ -28,10 +27,6 @@ class Overlay(QFrame):
         outer.addWidget(self.box, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(1)
         self.hide()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        screen_shown(self)     # the voice guide reads the new screen
 
     def show_over_parent(self) -> None:
         parent = self.parentWidget()

@@ -1,11 +1,11 @@
 """A hidden gesture on a locked-down terminal: N taps in one corner within a few seconds.
 
 A citizen never does this by accident (the corner holds nothing to press, and five taps in three seconds
-are deliberate); a technician knows it. The detector watches the window's input (``WindowInput``, shared
-with the window's other watchers when given): it only looks at presses, never eats them, so the screen
-under the corner behaves as usual.
+are deliberate); a technician knows it. The detector watches the window's input (its ``WindowInput``,
+shared with the window's other watchers): it only looks at presses, never eats them, so the screen under
+the corner behaves as usual.
 
-    gesture = HiddenGesture(window, corner=Corner.TOP_LEFT, taps=5, within_s=3.0)
+    gesture = HiddenGesture(window, window_input, corner=Corner.TOP_LEFT, taps=5, within_s=3.0)
     gesture.triggered.connect(window.request_exit)
 """
 
@@ -31,9 +31,9 @@ class Corner(Enum):
 class HiddenGesture(QObject):
     triggered = Signal()
 
-    def __init__(self, widget: QWidget, *, corner: Corner = Corner.TOP_LEFT, taps: int = 5, within_s: float = 3.0,
-                 size_px: int = 120, clock: Callable[[], float] = time.monotonic,
-                 window_input: WindowInput | None = None) -> None:
+    def __init__(self, widget: QWidget, window_input: WindowInput, *, corner: Corner = Corner.TOP_LEFT,
+                 taps: int = 5, within_s: float = 3.0, size_px: int = 120,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(widget)
         self.widget = widget
         self.corner = corner
@@ -43,14 +43,11 @@ class HiddenGesture(QObject):
         self._clock = clock
         self._times: list[float] = []
         self._last_press: tuple | None = None
-        self._own_input = window_input is None
-        self.input = window_input or WindowInput(widget)
-        self.input.subscribe(self._input)
+        self.input = window_input
+        window_input.subscribe(self._input)
 
     def close(self) -> None:
         self.input.unsubscribe(self._input)
-        if self._own_input:
-            self.input.close()
         self._times.clear()
 
     def in_corner(self, point: QPoint) -> bool:

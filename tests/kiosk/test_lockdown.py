@@ -110,7 +110,8 @@ def test_the_gesture_counts_only_quick_taps_in_its_corner(qtbot, make_ctx):
     qtbot.addWidget(window)
     window.resize(1000, 800)
     now = [0.0]
-    gesture = HiddenGesture(window, corner=Corner.BOTTOM_RIGHT, taps=3, within_s=3.0, clock=lambda: now[0])
+    gesture = HiddenGesture(window, window.input, corner=Corner.BOTTOM_RIGHT, taps=3, within_s=3.0,
+                            clock=lambda: now[0])
     try:
         corner = QPoint(990, 790)
         assert not gesture.tap(corner)
