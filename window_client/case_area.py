@@ -218,7 +218,7 @@ class CaseArea(QFrame):
         (another applicant) fall back to missing."""
         self.licences = list(licences)
         catalog = self.ctx.catalog if self.ctx is not None else None
-        by_type = {catalog.elicence_type_of(str(lic.licence_type)): lic for lic in self.licences} if catalog else {}
+        by_type = {catalog.elicence_type_of(lic.licence_type): lic for lic in self.licences} if catalog else {}
         reuse, missing = STATUSES.index(MaterialStatus.ELICENCE), STATUSES.index(MaterialStatus.MISSING)
         for row in self.rows:
             licence = by_type.get(row.material.elicence_type or "")

@@ -103,11 +103,6 @@ class ApplyOutcome:
         return self.kind == INSTANT
 
 
-def elicence_type(licence: Any, catalog: Any) -> str:
-    """The catalogue's e-licence type of a licence the platform returned (through its 电子证照目录)."""
-    return catalog.elicence_type_of(str(getattr(licence, "licence_type", "")))
-
-
 def commitment_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
