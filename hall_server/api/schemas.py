@@ -12,6 +12,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from core.queueing.codes import Priority
+from core.queueing.models import Kpi  # the KPI fields have one definition: the client reads the same
 
 ServiceCode = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,31}$", examples=["general"])]
 RequestId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{8,64}$", description="idempotency key chosen by the client")]
@@ -139,31 +140,14 @@ class SnapshotOut(BaseModel):
     recent_calls: list[AnnouncementOut]
 
 
-class KpiOut(BaseModel):
-    tickets: int
-    called: int
-    served: int
-    no_show: int
-    cancelled: int
-    expired: int
-    open: int
-    wait_mean_s: float | None
-    wait_p90_s: float | None
-    walk_mean_s: float | None
-    service_mean_s: float | None
-    no_show_rate: float | None
-    abandonment_rate: float | None
-    over_target_share: float | None
-
-
 class StatsOut(BaseModel):
     date: str
     service_level_target_s: int
-    hall: KpiOut
-    by_service: dict[str, KpiOut]
-    by_counter: dict[str, KpiOut]
-    by_clerk: dict[str, KpiOut]
-    by_hour: dict[str, KpiOut]
+    hall: Kpi
+    by_service: dict[str, Kpi]
+    by_counter: dict[str, Kpi]
+    by_clerk: dict[str, Kpi]
+    by_hour: dict[str, Kpi]
 
 
 class ErrorOut(BaseModel):
