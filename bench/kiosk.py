@@ -82,6 +82,7 @@ class Heartbeat:
 
 def one_session(window, ctx, printed: list[int]) -> float:
     """Card → licence at the printer (seconds), then the evaluation and the way home."""
+    from kiosk.capture_screen import CaptureScreen
     from kiosk.evaluation_screen import EvaluationScreen
     from kiosk.form_screen import FormScreen
     from kiosk.guide_screen import GuideScreen
@@ -120,6 +121,11 @@ def one_session(window, ctx, printed: list[int]) -> float:
     materials = at(MaterialsScreen)
     for code in ("business_licence", "hygiene_rules", "floor_plan"):
         tap(materials.rows[code].capture_button)
+        capture = at(CaptureScreen)
+        wait_until(capture.next_button.isEnabled)     # the camera's picture is on the screen
+        tap(capture.next_button)                      # 拍照
+        tap(capture.next_button)                      # 使用这张照片
+        at(MaterialsScreen)
     for code in ("staff_health_certs", "hygiene_report"):
         tap(materials.rows[code].tolerate_button)
     tap(materials.next_button)

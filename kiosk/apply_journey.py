@@ -9,6 +9,7 @@ way back (上一步), and runs the submission off the GUI thread. ``finished`` m
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from core.cases.model import Case
 from core.selfservice.apply import ApplicationDraft, ApplyOutcome, ApplyService, MaterialInput
 from core.selfservice.derived import guide_index
+from kiosk.capture_screen import CaptureScreen
 from kiosk.evaluation_screen import EvaluationScreen
 from kiosk.form_screen import FormScreen
 from kiosk.guide_screen import GuideScreen
@@ -27,7 +29,7 @@ from kiosk.result_screen import ResultScreen
 from kiosk.search_screen import SearchScreen
 from kiosk.session import KioskEvents, KioskSession
 from kiosk.signature_screen import SignatureScreen
-from ui_common.camera import SampleDocumentSource
+from ui_common.camera import DocumentCamera, open_document_camera
 from ui_common.print_flow import print_document
 from ui_common.tasks import describe_failure
 
@@ -39,11 +41,14 @@ STEPS = 4   # form, materials, signature, result
 class ApplyJourney(QStackedWidget):
     finished = Signal()
 
-    def __init__(self, ctx: Any, session: KioskSession, events: KioskEvents, *, camera: Any = None,
-                 browse_first: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any, session: KioskSession, events: KioskEvents, *,
+                 camera_factory: Callable[[Any], DocumentCamera] | None = None, browse_first: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.session, self.events = ctx, session, events
-        self.camera = camera or SampleDocumentSource()
+        # the document camera, made afresh by each capture screen (it runs only while that screen shows)
+        self.camera_factory = camera_factory or (
+            lambda owner: open_document_camera(ctx.setting("kiosk.document_camera", "auto"), owner))
         self.pending_item: str | None = None
         self.submitting = False
         self.item = None
@@ -116,11 +121,24 @@ class ApplyJourney(QStackedWidget):
         self.push(screen)
 
     def open_materials(self) -> None:
-        screen = MaterialsScreen(self.ctx, self.item, self.session, self.camera)
+        screen = MaterialsScreen(self.ctx, self.item, self.session)
         screen.set_step(2, STEPS)
         screen.back.connect(self.pop)
         screen.next.connect(self.open_signature)
+        screen.photo_wanted.connect(lambda code: self.open_capture(screen, code))
         self.push(screen)
+
+    def open_capture(self, materials: MaterialsScreen, code: str) -> None:
+        capture = CaptureScreen(materials.rows[code].material.name, self.camera_factory,
+                                alternatives=materials.alternatives(code))
+        capture.set_step(2, STEPS)
+        capture.back.connect(self.pop)
+
+        def taken(data: bytes, content_type: str) -> None:
+            materials.record_photo(code, data, content_type)
+            self.pop()
+        capture.taken.connect(taken)
+        self.push(capture)
 
     def open_signature(self) -> None:
         screen = SignatureScreen(self.ctx, self.item, self.session)

@@ -1,6 +1,9 @@
 """Materials: for each one, reuse the e-licence the platform holds, photograph the paper with the document
 camera, or (for a secondary material on the item's 容缺 list) declare it missing and promise it in 30 days.
 
+拍照上传 asks for the capture screen (``photo_wanted(code)``; the journey opens ``kiosk.capture_screen``) and
+the accepted photo comes back through ``record_photo``.
+
 The ID card needs nothing (it was read); the 告知承诺书 is signed on the next step. 下一步 is possible once
 every required material is received or declared under 容缺.
 """
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
 from core.cases.model import MaterialStatus
@@ -39,10 +43,11 @@ class MaterialRow:
 
 
 class MaterialsScreen(JourneyPage):
-    def __init__(self, ctx: Any, item: ServiceItem, session: KioskSession, camera: Any,
-                 parent: QWidget | None = None) -> None:
+    photo_wanted = Signal(str)     # a material's code
+
+    def __init__(self, ctx: Any, item: ServiceItem, session: KioskSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.item, self.session, self.camera = ctx, item, session, camera
+        self.ctx, self.item, self.session = ctx, item, session
         licences = {ctx.catalog.elicence_type_of(lic.licence_type): lic for lic in session.elicences}
         body = QWidget()
         grid = QGridLayout(body)
@@ -94,10 +99,17 @@ class MaterialsScreen(JourneyPage):
         self.refresh()
 
     def capture(self, row: MaterialRow) -> None:
-        data, content_type = self.camera.capture()
-        self.session.materials[row.material.code] = MaterialChoice(MaterialStatus.UPLOADED, image=data,
-                                                                   content_type=content_type)
+        self.photo_wanted.emit(row.material.code)
+
+    def record_photo(self, code: str, data: bytes, content_type: str) -> None:
+        self.session.materials[code] = MaterialChoice(MaterialStatus.UPLOADED, image=data, content_type=content_type)
         self.refresh()
+
+    def alternatives(self, code: str) -> tuple[str, ...]:
+        """What else the material allows, for the capture screen to offer if the camera fails."""
+        row = self.rows[code]
+        return tuple(way for way, button in (("elicence", row.reuse_button), ("tolerate", row.tolerate_button))
+                     if button is not None)
 
     def tolerate(self, row: MaterialRow) -> None:
         self.session.materials[row.material.code] = MaterialChoice(MaterialStatus.TOLERATED_MISSING)

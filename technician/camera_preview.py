@@ -1,8 +1,10 @@
 """摄像头预览: the camera's picture with every decoded QR code outlined and its text drawn over it.
 
-Frames come from Qt Multimedia (``QVideoSink``); every few frames one is decoded with zxing-cpp on the
-GUI thread's idle time (a 640x480 grayscale frame takes a few milliseconds). Without a camera the page
-says so and what to check, instead of opening an empty window.
+Frames come through the kiosk's own camera pipeline (``ui_common.camera.DocumentCamera``: Qt Multimedia's
+capture session and video sink, the preview at a bounded rate); every few pictures one is decoded with
+zxing-cpp on the GUI thread (a 640x480 grayscale frame takes a few milliseconds). Without a camera the page
+says so and what to check, instead of opening an empty window; a camera that fails while open says so in
+the dialog.
 """
 
 from __future__ import annotations
@@ -14,22 +16,14 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-DECODE_EVERY = 5
+from ui_common.camera import DocumentCamera, video_inputs
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CameraPreview", text)
-
-
-def camera_inputs() -> list[Any]:
-    from PySide6.QtMultimedia import QMediaDevices
-
-    return list(QMediaDevices.videoInputs())
+DECODE_EVERY = 2   # of the preview pictures (about ten a second)
 
 
 def open_camera_preview(parent: QWidget) -> str:
     """Open the preview if a camera exists; returns the sentence for the test result line."""
-    cameras = camera_inputs()
+    cameras = video_inputs()
     if not cameras:
         return QCoreApplication.translate(
             "CameraPreview", "未检测到摄像头：请检查高拍仪或摄像头的 USB 线，插好后再点“摄像头预览”。"
@@ -66,9 +60,10 @@ def draw_codes(image: QImage) -> tuple[QImage, list[str]]:
 
 
 class CameraPreview(QDialog):
-    def __init__(self, device: Any, parent: QWidget | None = None) -> None:
-        from PySide6.QtMultimedia import QCamera, QMediaCaptureSession, QVideoSink
+    """``device``: a QCameraDevice; ``frames``: pictures fed through the same pipeline (the tests)."""
 
+    def __init__(self, device: Any = None, parent: QWidget | None = None, *, frames: Any = None,
+                 **camera_options: Any) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("CameraPreview", "摄像头预览"))
         self.picture = QLabel()
@@ -78,21 +73,15 @@ class CameraPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.picture, 1)
         layout.addWidget(self.found)
-        self._frames = 0
-        self.camera = QCamera(device, self)
-        self.session = QMediaCaptureSession(self)
-        self.sink = QVideoSink(self)
-        self.session.setCamera(self.camera)
-        self.session.setVideoSink(self.sink)
-        self.sink.videoFrameChanged.connect(self._frame)
+        self._pictures = 0
+        self.camera = DocumentCamera(self, device=device, frames=frames, **camera_options)
+        self.camera.preview.connect(self._picture)
+        self.camera.failed.connect(self._failed)
         self.camera.start()
 
-    def _frame(self, frame: Any) -> None:
-        self._frames += 1
-        image = frame.toImage()
-        if image.isNull():
-            return
-        if self._frames % DECODE_EVERY == 0:
+    def _picture(self, image: QImage) -> None:
+        self._pictures += 1
+        if self._pictures % DECODE_EVERY == 0:
             image, texts = draw_codes(image)
             if texts:
                 self.found.setText(
@@ -101,6 +90,12 @@ class CameraPreview(QDialog):
                     )
                 )
         self.picture.setPixmap(QPixmap.fromImage(image).scaled(self.picture.size(), Qt.AspectRatioMode.KeepAspectRatio))
+
+    def _failed(self, code: str, _detail: str) -> None:
+        self.picture.setPixmap(QPixmap())
+        self.picture.setText(QCoreApplication.translate(
+            "CameraPreview", "摄像头没有画面（{code}）：请检查 USB 线和供电，或换一个 USB 口后重新打开预览。"
+        ).format(code=code))
 
     def closeEvent(self, event: Any) -> None:
         self.camera.stop()

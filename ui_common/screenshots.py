@@ -107,8 +107,27 @@ def _kiosk_materials(window: Any) -> None:
     window.session.form.update(_SAMPLE_FORM)
     journey.open_materials()
     screen = journey.currentWidget()
-    screen.rows["business_licence"].capture_button.click()
+    screen.record_photo("business_licence", b"", "image/jpeg")
     screen.rows["hygiene_report"].tolerate_button.click()
+
+
+def _kiosk_capture(state: str) -> Callable[[Any], None]:
+    """拍照 for 营业执照: the live picture (the demo's sample page), the photo to check, or no camera."""
+    def prepare(window: Any) -> None:
+        from ui_common.camera import CAMERA_ABSENT, sample_page, still_of
+
+        journey = _journey(window)
+        journey.start_item(_SAMPLE_ITEM)
+        journey.open_materials()
+        journey.currentWidget().capture(journey.currentWidget().rows["business_licence"])
+        screen = journey.currentWidget()
+        if state == "live":
+            screen.show_preview(sample_page())
+        elif state == "taken":
+            screen.show_still(still_of(sample_page()))
+        else:
+            screen.camera.fail(CAMERA_ABSENT, "screenshot of the no-camera state")
+    return prepare
 
 
 def _kiosk_signature(window: Any) -> None:
@@ -295,6 +314,8 @@ SCREENS: tuple[Screen, ...] = (
              variant == "elderly", (1920, 1080), prepare)
       for name, prepare in (("identify", _kiosk_identify), ("search", _kiosk_search), ("browse", _kiosk_browse),
                             ("guide", _kiosk_guide), ("form", _kiosk_form), ("materials", _kiosk_materials),
+                            ("capture-live", _kiosk_capture("live")), ("capture-taken", _kiosk_capture("taken")),
+                            ("capture-no-camera", _kiosk_capture("failed")),
                             ("signature", _kiosk_signature), ("result-instant", _kiosk_result("instant")),
                             ("result-on-screen", _kiosk_result("instant", printing=True)),
                             ("result-referred", _kiosk_result("referred")), ("evaluation", _kiosk_evaluation),

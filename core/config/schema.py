@@ -113,6 +113,13 @@ SETTINGS: tuple[Setting, ...] = (
                         "以 --fullscreen 启动时总是锁定。",
             description_en="Full screen and frameless with no keyboard escape; technicians leave with five taps in "
                            "the top-left corner and the technician PIN. Always on with --fullscreen."),
+    Setting(key="kiosk.document_camera", kind=Kind.STR, default="auto", label="高拍仪",
+            description="拍摄纸质材料用的摄像头：auto 为系统默认（或第一个）摄像头；也可以填设备名称的一部分"
+                        "（如 Eloam）或设备标识（如 /dev/video2）；sample 为演示用的材料样张。",
+            description_en="Camera that photographs paper materials: auto takes the system default (or first) "
+                           "camera; or part of a device's name (e.g. Eloam) or its id (e.g. /dev/video2); sample "
+                           "uses the demo's sample page.",
+            check=_non_blank),
     Setting(key="kiosk.technician_pin_hash", kind=Kind.SECRET, default="", label="技术维护密码",
             description="从自助终端或窗口进入技术维护界面的数字密码（6-12 位）的 Argon2id 散列，"
                         "请在技术维护界面设置，不要手写入文件；留空表示不能从自助终端或窗口进入。"

@@ -30,7 +30,7 @@ from core.errors import ConfigError
 from core.paths import Paths
 
 # Values --demo changes besides the devices: a developer's laptop should not lose its desktop.
-DEMO_VALUES: Mapping[str, Any] = {"ui.fullscreen": False, "counter.number": 3}
+DEMO_VALUES: Mapping[str, Any] = {"ui.fullscreen": False, "counter.number": 3, "kiosk.document_camera": "sample"}
 
 _TEXT_KINDS = frozenset({Kind.STR, Kind.CHOICE, Kind.URL, Kind.SECRET, Kind.PATH})
 _RESERVED = ("schema_version", "locked.keys", "devices.<name>")

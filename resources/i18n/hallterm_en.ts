@@ -117,6 +117,69 @@
         <source>识别到：{text}</source>
         <translation>Recognised: {text}</translation>
     </message>
+    <message>
+        <source>摄像头没有画面（{code}）：请检查 USB 线和供电，或换一个 USB 口后重新打开预览。</source>
+        <translation>The camera gives no picture ({code}): check the USB cable and power, or try another USB port, then open the preview again.</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureScreen</name>
+    <message>
+        <source>拍照：{name}</source>
+        <translation>Photograph: {name}</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>重拍</source>
+        <translation>Retake</translation>
+    </message>
+    <message>
+        <source>请把材料正面朝上，平放在高拍仪下方的灯光区域。看到屏幕上的画面清楚、完整后，点“拍照”。</source>
+        <translation>Lay the document face up in the lit area under the document camera. When the picture on the screen is sharp and complete, tap &quot;Take photo&quot;.</translation>
+    </message>
+    <message>
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <source>正在打开高拍仪，请稍候…</source>
+        <translation>Starting the document camera, one moment…</translation>
+    </message>
+    <message>
+        <source>请看一下照片：文字清楚、四个角都在，就点“使用这张照片”；不清楚就点“重拍”。</source>
+        <translation>Check the photo: if the text is clear and all four corners are in, tap &quot;Use this photo&quot;; if not, tap &quot;Retake&quot;.</translation>
+    </message>
+    <message>
+        <source>使用这张照片</source>
+        <translation>Use this photo</translation>
+    </message>
+    <message>
+        <source>高拍仪暂时不能使用</source>
+        <translation>The document camera is not available</translation>
+    </message>
+    <message>
+        <source>用电子证照代替</source>
+        <translation>use your e-licence instead</translation>
+    </message>
+    <message>
+        <source>选“容缺后补”，30天内补交</source>
+        <translation>choose &quot;Supply later&quot; and bring it within 30 days</translation>
+    </message>
+    <message>
+        <source>带上纸质材料到人工窗口办理</source>
+        <translation>bring the paper document to a service counter</translation>
+    </message>
+    <message>
+        <source>高拍仪暂时不能拍照，这不是您的问题。您可以点“返回”，{ways}。</source>
+        <translation>The document camera cannot take photos right now. This is not your fault. Tap &quot;Back&quot; and {ways}.</translation>
+    </message>
+    <message>
+        <source>；或</source>
+        <translation>; or </translation>
+    </message>
 </context>
 <context>
     <name>CardPlacementView</name>

@@ -8,9 +8,11 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from core.cases.model import MaterialStatus
 from core.demo import INSTANT_ITEM, INSTANT_SAMPLE_FORM
 from core.identity import IdentitySource
 from kiosk.apply_journey import ApplyJourney
+from kiosk.capture_screen import CaptureScreen
 from kiosk.evaluation_screen import EvaluationScreen
 from kiosk.form_screen import FormScreen
 from kiosk.guide_screen import GuideScreen
@@ -70,11 +72,25 @@ def fill_form(qtbot, window, values=FORM):
     form.next_button.click()
 
 
+def photograph(qtbot, window, materials, code: str) -> None:
+    """拍照上传 → the live picture from the (demo) document camera → 拍照 → 使用这张照片 → back to the list."""
+    materials.rows[code].capture_button.click()
+    capture = step(qtbot, window, CaptureScreen)
+    assert materials.rows[code].material.name in capture.heading.text()
+    qtbot.waitUntil(lambda: capture.next_button.isEnabled(), timeout=10_000)   # a picture is on the screen
+    assert capture.picture.image is not None and capture.next_button.text() == "拍照"
+    capture.next_button.click()
+    assert capture.retake_button.isVisible() and capture.next_button.text() == "使用这张照片"
+    capture.next_button.click()
+    assert step(qtbot, window, MaterialsScreen) is materials
+
+
 def provide_materials(qtbot, window):
     materials = step(qtbot, window, MaterialsScreen)
     assert not materials.next_button.isEnabled()
     for code in ("business_licence", "hygiene_rules", "floor_plan"):
-        materials.rows[code].capture_button.click()
+        photograph(qtbot, window, materials, code)
+        assert materials.rows[code].state.text() == "✔ 已拍照"
     for code in ("staff_health_certs", "hygiene_report"):
         materials.rows[code].tolerate_button.click()
     assert materials.next_button.isEnabled()
@@ -108,6 +124,9 @@ def test_card_to_licence_to_evaluation(demo_kiosk, qtbot):
     assert ctx.store.cases.count() == 1
     case = ctx.store.cases.get(window.session.case_id)
     assert case.licence is not None and case.commitment.signature_png.startswith(b"\x89PNG")
+    photos = {m.code: m for m in case.materials if m.status is MaterialStatus.UPLOADED}
+    assert set(photos) == {"business_licence", "hygiene_rules", "floor_plan"}
+    assert all(m.file_sha256 for m in photos.values())         # each photo stored with the case, by content
 
     result.next_button.click()
     evaluation = step(qtbot, window, EvaluationScreen)
