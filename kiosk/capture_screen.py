@@ -169,7 +169,8 @@ class CaptureScreen(JourneyPage):
         if "tolerate" in self.alternatives:
             ways.append(self.tr("选“容缺后补”，30天内补交"))
         ways.append(self.tr("带上纸质材料到人工窗口办理"))
-        return self.tr("高拍仪暂时不能拍照，这不是您的问题。您可以点“返回”，{ways}。").format(ways=self.tr("；或").join(ways))
+        joined = self.tr("；或").join(ways)
+        return self.tr("高拍仪暂时不能拍照，这不是您的问题。您可以点“返回”，{ways}。").format(ways=joined)
 
     def voice_instruction(self) -> str:
         return self.trouble.text() if self.state == FAILED else self.hint.text()
