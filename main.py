@@ -190,10 +190,14 @@ def run_mode(args: argparse.Namespace) -> int:
         probe.painted.connect(lambda _at: simulators.append(open_device_simulator(ctx)))
     # Ports, sockets, the demo servers: the services start after the first frame, off the GUI thread.
     running: list[Any] = []   # filled as soon as the services start, so a quick quit still stops them
+    scan_feeds: list[Any] = []   # cameras feeding camera_scanner devices
 
     def started(_services: Any) -> None:
+        from ui_common.camera_scan_feed import start_camera_scanners
+
         for simulator in simulators:
             simulator.attach()
+        scan_feeds.extend(start_camera_scanners(ctx, app))
         settled("services")
 
     probe.painted.connect(lambda _at: tasks.run(lambda: start_services(ctx, into=running), on_success=started,
@@ -204,6 +208,8 @@ def run_mode(args: argparse.Namespace) -> int:
         if ctx.announcer is not None:
             ctx.announcer.close()
         tasks.shutdown()          # waits for a start that is still under way
+        for feed in scan_feeds:
+            feed.stop()
         for services in running:
             services.stop()
         runtime.close()

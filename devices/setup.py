@@ -42,7 +42,7 @@ DRIVER_PARAMS: dict[str, tuple[DriverParam, ...]] = {
                        DriverParam("encoding", "编码", "str", "utf-8", ("utf-8", "gbk", "auto"))),
     "qr_simulator": (),
     "wedge": (DriverParam("prefix", "前缀"), DriverParam("suffix", "后缀")),
-    "camera_scanner": (),
+    "camera_scanner": (DriverParam("camera", "摄像头（auto 或设备名称的一部分）", "str", "auto"),),
     "escpos": (DriverParam("url", "打印机地址（tcp://、serial://、usb://）"), *_ESCPOS),
     "capture": _ESCPOS,
     "cups": (DriverParam("queue", "CUPS 打印队列", discover=CUPS_QUEUES), DriverParam("server", "CUPS 服务器")),

@@ -12,11 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 import zxingcpp
+from PIL import Image
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from ui_common.camera import DocumentCamera, video_inputs
+from ui_common.camera_scan_feed import raw_frame_of
 
 DECODE_EVERY = 2   # of the preview pictures (about ten a second)
 
@@ -38,13 +40,9 @@ def open_camera_preview(parent: QWidget) -> str:
 
 def draw_codes(image: QImage) -> tuple[QImage, list[str]]:
     """The image with each QR code outlined and labelled; and the texts found."""
-    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    width, height, stride = gray.width(), gray.height(), gray.bytesPerLine()
-    data = bytes(gray.constBits())[: stride * height]
-    rows = b"".join(data[y * stride : y * stride + width] for y in range(height)) if stride != width else data
-    from PIL import Image
-
-    results = zxingcpp.read_barcodes(Image.frombytes("L", (width, height), rows), formats=zxingcpp.BarcodeFormat.QRCode)
+    raw = raw_frame_of(image)
+    gray = Image.frombuffer("L", (raw.width, raw.height), raw.data, "raw", "L", raw.row_stride, 1)
+    results = zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode)
     out = image.convertToFormat(QImage.Format.Format_RGB32)
     painter = QPainter(out)
     painter.setPen(QPen(QColor("#1E6B3A"), 4))

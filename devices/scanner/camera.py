@@ -118,12 +118,15 @@ class QrFrameDecoder:
 
 
 class CameraScanner(ScannerDevice):
-    """``driver = "camera_scanner"``. Config: ``forget_after_frames`` (5), ``try_invert`` (true)."""
+    """``driver = "camera_scanner"``. Config: ``camera`` (which camera the frame source opens: ``auto``, or a
+    device id or part of its name), ``forget_after_frames`` (5), ``try_invert`` (true)."""
 
     source = "camera"
 
-    def __init__(self, name: str, *, listener: Listener | None = None, decoder: QrFrameDecoder | None = None):
+    def __init__(self, name: str, *, listener: Listener | None = None, decoder: QrFrameDecoder | None = None,
+                 camera: str = "auto"):
         super().__init__(name, listener)
+        self.camera = camera
         self.decoder = decoder or QrFrameDecoder()
         self._mailbox_lock = threading.Lock()
         self._waiting: Frame | None = None
@@ -138,7 +141,7 @@ class CameraScanner(ScannerDevice):
                                      try_invert=bool(config.get("try_invert", True)))
         except (TypeError, ValueError) as exc:
             raise DeviceError("DEVICE_CONFIG_INVALID", MSG_SCANNER_FAULT, f"device {name!r}: {exc}") from exc
-        return cls(name, listener=listener, decoder=decoder)
+        return cls(name, listener=listener, decoder=decoder, camera=str(config.get("camera", "auto")))
 
     def submit_frame(self, frame: Frame) -> None:
         """From the frame source's thread: decode this frame when the worker is free. Never blocks."""
