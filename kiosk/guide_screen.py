@@ -13,11 +13,11 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from core.guide import EntryKind, GuideEntry
 from core.selfservice.bundle import ApplicationScope
-from kiosk.page import JourneyPage
+from kiosk.page import JourneyPage, elderly
 from ui_common.widgets import role_label
 
 # Guide text: wrapped, and shown literally (catalogue text is never rich text).
@@ -82,13 +82,17 @@ class GuideScreen(JourneyPage):
         for line in scope.bundle.guide if scope.bundle is not None else ():
             self.body.addWidget(_text(f"• {line}"))
         self.body.addWidget(_text(self.tr("包含的事项（点选可查看说明）："), "section"))
-        for item in scope.items:
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        columns = 1 if elderly() else 2
+        for n, item in enumerate(scope.items):
             name = item.display_name if item.kiosk_capable else self.tr("{name}（需到窗口办理）").format(
                 name=item.display_name)
             button = QPushButton(name)
             button.setProperty("role", "entry")
             button.clicked.connect(lambda _=False, code=item.implementation_code: self.open_item.emit(code))
-            self.body.addWidget(button)
+            grid.addWidget(button, n // columns, n % columns)
+        self.body.addLayout(grid)
         if self.can_apply:
             self.body.addWidget(_text(self.tr("要准备的材料（每样只交一次）"), "section"))
             for n, material in enumerate(scope.materials, 1):

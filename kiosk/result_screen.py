@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from core.catalog.calendar import LimitUnit
 from core.selfservice.apply import ACCEPTED, INSTANT, ApplyOutcome
@@ -32,6 +32,7 @@ class ResultScreen(JourneyPage):
         self.documents: list[Any] = []          # what is printed, in order
         self.print_results: list[Any] = []      # one per document, in the same order
         self.print_result: Any = None           # the last one, once every document has its answer
+        self.item_lines: list[str] = []         # a bundle's rows as "name：answer" (what the rows show)
         self.document_view: DocumentOnScreen | None = None
         self.message = QLabel()
         self.message.setProperty("role", "result")
@@ -83,13 +84,31 @@ class ResultScreen(JourneyPage):
             self.next_button.setEnabled(True)
 
     def _show_bundle(self, outcome: BundleOutcome) -> None:
+        """One row per item: its name, its answer in plain words, its case number; the advice below."""
         self.documents = list(outcome.documents)
         self.message.setText(self.tr("“{name}”已一次提交，{n}个事项的结果如下：").format(
             name=outcome.bundle_name, n=len(outcome.items)))
-        lines = [f"{n}. {self._item_name(item.case)}：{self._result_words(item)}"
-                 for n, item in enumerate(outcome.items, 1)]
-        for item in outcome.items:
-            lines += [f"• {line}" for line in item.advice if item.kind not in (INSTANT, ACCEPTED)]
+        box = QFrame()
+        box.setProperty("role", "card")
+        grid = QGridLayout(box)
+        grid.setContentsMargins(24, 16, 24, 16)
+        grid.setHorizontalSpacing(32)
+        grid.setVerticalSpacing(12)
+        grid.setColumnStretch(1, 1)
+        self.item_lines = []
+        for n, item in enumerate(outcome.items):
+            name, words = self._item_name(item.case), self._result_words(item)
+            self.item_lines.append(f"{name}：{words}")
+            cells = ((name, "body"), (words, "body" if item.kind in (INSTANT, ACCEPTED) else "status"),
+                     (self.tr("办件编号 {number}").format(number=item.case.case_number), "field-help"))
+            for column, (text, role) in enumerate(cells):
+                label = QLabel(text)
+                label.setProperty("role", role)
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                grid.addWidget(label, n, column)
+        self.content.insertWidget(1, box)
+        lines = [f"• {line}" for item in outcome.items if item.kind not in (INSTANT, ACCEPTED)
+                 for line in item.advice]
         if any(item.kind == INSTANT for item in outcome.items):
             lines.append(self.tr("证照和受理回执正在打印，请在出证口取走。"))
         elif self.documents:
@@ -104,20 +123,17 @@ class ResultScreen(JourneyPage):
         return case.item_name
 
     def _result_words(self, item: ApplyOutcome) -> str:
-        """One item's answer in plain words, with its case number."""
-        case = item.case
+        """One item's answer in plain words: 已办结 / 已受理·承诺X个工作日 / 请到窗口办理."""
         if item.kind == INSTANT:
-            return self.tr("已办结（办件编号 {number}）").format(number=case.case_number)
+            return self.tr("已办结")
         if item.kind != ACCEPTED:
             return self.tr("请到窗口办理")
-        limit = self.ctx.catalog.item(case.item_code).promised_limit
+        limit = self.ctx.catalog.item(item.case.item_code).promised_limit
         if limit.amount == 0:
-            days = self.tr("已受理·当天办结")
-        elif limit.unit is LimitUnit.WORKING_DAY:
-            days = self.tr("已受理·承诺{n}个工作日").format(n=limit.amount)
-        else:
-            days = self.tr("已受理·承诺{n}个自然日").format(n=limit.amount)
-        return days + self.tr("（办件编号 {number}）").format(number=case.case_number)
+            return self.tr("已受理·当天办结")
+        if limit.unit is LimitUnit.WORKING_DAY:
+            return self.tr("已受理·承诺{n}个工作日").format(n=limit.amount)
+        return self.tr("已受理·承诺{n}个自然日").format(n=limit.amount)
 
     def printed(self, result: Any) -> None:
         """One document's print answer; once every document has one, 完成 is possible."""
