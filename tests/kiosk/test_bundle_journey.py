@@ -29,12 +29,8 @@ def open_guide(qtbot, window, query: str, code: str) -> GuideScreen:
     return step(qtbot, window, GuideScreen)
 
 
-def test_a_restaurant_in_one_application(demo_kiosk, qtbot):
-    window, ctx, _ = demo_kiosk
-    printer = ctx.devices.get("a4_printer")
-    ctx.devices.get("idcard").place("resident")
-    qtbot.waitUntil(lambda: window.current_journey == "apply", timeout=10_000)
-
+def apply_for_restaurant(qtbot, window) -> None:
+    """From the search screen to a signed bundle application."""
     guide = open_guide(qtbot, window, "开饭店", BUNDLE)
     texts = [w.text() for w in guide.findChildren(type(guide.heading))]
     assert guide.can_apply and guide.next_button.isVisibleTo(guide)
@@ -65,6 +61,15 @@ def test_a_restaurant_in_one_application(demo_kiosk, qtbot):
     materials.next_button.click()
     sign(qtbot, window)
 
+
+def test_a_restaurant_in_one_application(demo_kiosk, qtbot):
+    window, ctx, _ = demo_kiosk
+    printer = ctx.devices.get("a4_printer")
+    ctx.devices.get("idcard").place("resident")
+    qtbot.waitUntil(lambda: window.current_journey == "apply", timeout=10_000)
+
+    apply_for_restaurant(qtbot, window)
+
     result = step(qtbot, window, ResultScreen)
     qtbot.waitUntil(lambda: result.print_result is not None, timeout=60_000)
     outcome = result.outcome
@@ -91,6 +96,19 @@ def test_a_restaurant_in_one_application(demo_kiosk, qtbot):
     evaluated = [e for e in ctx.store.audit.entries(limit=500) if e.action == "evaluation.record"]
     assert sorted(e.subject for e in evaluated) == sorted(c.case_number for c in cases)
     assert all(e.details["level"] == "非常满意" for e in evaluated)
+
+
+def test_paper_out_keeps_every_document_and_shows_the_first_on_screen(demo_kiosk, qtbot):
+    window, ctx, _ = demo_kiosk
+    ctx.devices.get("a4_printer").capture.set_status("paper_out")
+    ctx.devices.get("idcard").place("resident")
+    qtbot.waitUntil(lambda: window.current_journey == "apply", timeout=10_000)
+    apply_for_restaurant(qtbot, window)
+    result = step(qtbot, window, ResultScreen)
+    qtbot.waitUntil(lambda: result.print_result is not None, timeout=60_000)
+    assert len(result.print_results) == 4 and not any(r.printed for r in result.print_results)
+    assert result.document_view is not None and result.document_view.document is result.documents[0]
+    assert result.next_button.isEnabled() and len(ctx.printing.waiting()) == 4     # all kept for a reprint
 
 
 def test_a_bundle_with_counter_only_items_names_them_and_offers_no_start(demo_kiosk, qtbot):
