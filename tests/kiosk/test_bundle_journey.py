@@ -29,6 +29,19 @@ def open_guide(qtbot, window, query: str, code: str) -> GuideScreen:
     return step(qtbot, window, GuideScreen)
 
 
+def photograph(qtbot, window, materials: MaterialsScreen, code: str) -> None:
+    """拍照上传 for one material: taken at once, or through the document-camera screen where there is one
+    (拍照, then 使用这张照片)."""
+    materials.rows[code].capture_button.click()
+    capture = journey(window).currentWidget()
+    if capture is not materials:
+        qtbot.waitUntil(lambda: capture.next_button.isEnabled(), timeout=10_000)
+        capture.next_button.click()
+        capture.next_button.click()
+        step(qtbot, window, MaterialsScreen)
+    assert code in window.session.materials
+
+
 def apply_for_restaurant(qtbot, window) -> None:
     """From the search screen to a signed bundle application."""
     guide = open_guide(qtbot, window, "开饭店", BUNDLE)
@@ -54,9 +67,11 @@ def apply_for_restaurant(qtbot, window) -> None:
     materials = step(qtbot, window, MaterialsScreen)
     assert "business_licence" not in materials.rows                           # issued by the first item
     assert list(materials.rows).count("premises_proof") == 1
-    for row in materials.rows.values():
-        if row.material.required and row.capture_button is not None:
-            (row.tolerate_button or row.capture_button).click()
+    for code, row in materials.rows.items():
+        if row.material.required and row.tolerate_button is not None:
+            row.tolerate_button.click()
+        elif row.material.required and row.capture_button is not None:
+            photograph(qtbot, window, materials, code)
     assert materials.next_button.isEnabled()
     materials.next_button.click()
     sign(qtbot, window)
