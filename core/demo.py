@@ -27,6 +27,16 @@ INSTANT_SAMPLE_FORM = {
     "business_address": "长沙市芙蓉区五一大道1号", "venue_category": "理发店", "business_area": "60",
     "staff_count": "3", "health_certified_count": "3", "contact_phone": "13800000000",
 }
+BUNDLE = "430102YJS0001"               # 开办餐饮店一件事: four items, all kiosk-capable
+#: A complete, valid merged form for BUNDLE (the card fills in the name and ID number).
+BUNDLE_SAMPLE_FORM = {
+    "business_name": "芙蓉区示例小吃店", "business_address": "长沙市芙蓉区五一大道1号",
+    "business_scope": "小吃店", "business_form": "个人经营", "capital": "50000", "staff_count": "3",
+    "contact_phone": "13800000000", "business_area": "40", "food_business_type": "餐饮服务经营者",
+    "food_business_item": "热食类食品制售", "food_safety_manager_name": "李四", "delivery": "到窗口领取",
+    "signboard_text": "示例小吃", "signboard_area": "3", "signboard_style": "门头横向设置",
+    "drainage_type": "餐饮", "daily_discharge": "2",
+}
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from core.cases.model import Case
 from core.selfservice.apply import ApplicationDraft, ApplyOutcome, ApplyService, MaterialInput
+from core.selfservice.bundle import ApplicationScope, BundleOutcome
 from core.selfservice.derived import guide_index
 from kiosk.capture_screen import CaptureScreen
 from kiosk.evaluation_screen import EvaluationScreen
@@ -51,7 +52,7 @@ class ApplyJourney(QStackedWidget):
             lambda owner: open_document_camera(ctx.setting("kiosk.document_camera", "auto"), owner))
         self.pending_item: str | None = None
         self.submitting = False
-        self.item = None
+        self.scope: ApplicationScope | None = None   # what is applied for: an item, or a 一件事 bundle
         self.result: ResultScreen | None = None
         if session.active or browse_first:
             self.open_search()
@@ -109,19 +110,20 @@ class ApplyJourney(QStackedWidget):
         self.start_item(code)
 
     def start_item(self, code: str) -> None:
+        """An item, or a 一件事 bundle as ONE application: its merged form, materials and one signature."""
         self.pending_item = None
-        self.session.choose_item(code)
+        self.scope = ApplicationScope.of(self.ctx.catalog, code)
+        self.session.choose_item(code, bundle_code=code if self.scope.bundle is not None else None)
         if not self.session.case_id:
             self.session.case_id = Case.new_id()
-        self.item = self.ctx.catalog.item(code)
-        screen = FormScreen(self.ctx, self.item, self.session)
+        screen = FormScreen(self.ctx, self.scope.name, self.scope.form_fields, self.session)
         screen.set_step(1, STEPS)
         screen.back.connect(self.pop)
         screen.next.connect(self.open_materials)
         self.push(screen)
 
     def open_materials(self) -> None:
-        screen = MaterialsScreen(self.ctx, self.item, self.session)
+        screen = MaterialsScreen(self.ctx, self.scope.materials, self.session)
         screen.set_step(2, STEPS)
         screen.back.connect(self.pop)
         screen.next.connect(self.open_signature)
@@ -141,7 +143,7 @@ class ApplyJourney(QStackedWidget):
         self.push(capture)
 
     def open_signature(self) -> None:
-        screen = SignatureScreen(self.ctx, self.item, self.session)
+        screen = SignatureScreen(self.ctx, self.session)
         screen.set_step(3, STEPS)
         screen.back.connect(self.pop)
         screen.next.connect(self.submit)
@@ -180,12 +182,13 @@ class ApplyJourney(QStackedWidget):
         self.push(self.result)
         return self.result
 
-    def _decided(self, outcome: ApplyOutcome) -> None:
+    def _decided(self, outcome: ApplyOutcome | BundleOutcome) -> None:
         self.submitting = False
         self.show_outcome(outcome)
 
-    def show_outcome(self, outcome: ApplyOutcome, *, print_it: bool = True) -> None:
-        """The answer on screen and its document to the printer (``print_it=False``: screenshots)."""
+    def show_outcome(self, outcome: ApplyOutcome | BundleOutcome, *, print_it: bool = True) -> None:
+        """The answer on screen and its documents to the printer, one after the other (``print_it=False``:
+        screenshots). A bundle's answer has a line, and usually a document, per item."""
         if self.result is None or self.currentWidget() is not self.result:
             self._open_result()
         self.session.outcome = outcome
@@ -194,8 +197,22 @@ class ApplyJourney(QStackedWidget):
         if self.ctx.sync is not None:
             self.ctx.sync.nudge()
         self.result.show_outcome(outcome)
-        if outcome.document is not None and print_it:
-            print_document(self.ctx, outcome.document, case_id=outcome.case.case_id, on_result=self.result.printed)
+        items = outcome.items if isinstance(outcome, BundleOutcome) else (outcome,)
+        if print_it:
+            self._print_in_turn([(o.document, o.case.case_id) for o in items if o.document is not None])
+
+    def _print_in_turn(self, documents: list[tuple[Any, str]]) -> None:
+        if not documents:
+            return
+        result = self.result
+        (document, case_id), rest = documents[0], documents[1:]
+
+        def printed(answer: Any) -> None:
+            result.printed(answer)
+            if self.result is result:
+                self._print_in_turn(rest)
+
+        print_document(self.ctx, document, case_id=case_id, on_result=printed)
 
     def _submit_failed(self, exc: BaseException) -> None:
         self.submitting = False
@@ -207,10 +224,12 @@ class ApplyJourney(QStackedWidget):
         self.pop()
 
     def open_evaluation(self) -> None:
-        case = self.session.case
+        """好差评 of the service: a bundle's one evaluation goes to each of its cases, as at the counter."""
+        outcome, case = self.session.outcome, self.session.case
         if case is None:
             self.finished.emit()
             return
-        screen = EvaluationScreen(self.ctx, case)
+        cases = outcome.cases if isinstance(outcome, BundleOutcome) else (case,)
+        screen = EvaluationScreen(self.ctx, cases)
         screen.next.connect(self.finished)
         self.push(screen)

@@ -1,12 +1,14 @@
 """好差评: five levels after every journey. 不满意 and 非常不满意 ask why (a few common reasons, tap one or
-more); 跳过 records nothing at all, never a default "satisfied". The evaluation is tied to the case and
-queued for the platform in the outbox through ``core.evaluations.record_service_evaluation``, as at the counter.
+more); 跳过 records nothing at all, never a default "satisfied". The evaluation is tied to the case (each case
+of a 一件事 bundle: one tap evaluates the service, recorded per case) and queued for the platform in the outbox
+through ``core.evaluations.record_service_evaluation``, as at the counter.
 
 Emits ``next`` when done (submitted or skipped).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -16,9 +18,11 @@ from kiosk.page import JourneyPage
 
 
 class EvaluationScreen(JourneyPage):
-    def __init__(self, ctx: Any, case: Any, parent: QWidget | None = None) -> None:
+    """``cases``: what the service decided; one case, or each case of a 一件事 bundle (one evaluation each)."""
+
+    def __init__(self, ctx: Any, cases: Sequence[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.case = ctx, case
+        self.ctx, self.cases = ctx, tuple(cases)
         self.level: str | None = None
         self.recorded = False
         self.level_buttons: dict[str, QPushButton] = {}
@@ -85,12 +89,12 @@ class EvaluationScreen(JourneyPage):
             return
         self.recorded = True
         self.next_button.setEnabled(False)
-        store, case, level = self.ctx.store, self.case, self.level
+        store, cases, level = self.ctx.store, self.cases, self.level
         reasons = self.chosen_reasons() if level in DISSATISFIED else []
         terminal = self.ctx.setting("terminal.id", "K01")
 
         def record() -> Any:
-            return record_service_evaluation(store, [case], level=level, reasons=reasons, terminal_id=terminal,
+            return record_service_evaluation(store, cases, level=level, reasons=reasons, terminal_id=terminal,
                                              actor=f"kiosk:{terminal}", channel=KIOSK_CHANNEL)
 
         def done(_row: Any) -> None:

@@ -8,13 +8,13 @@ an identity read from the chip, not a typed one. Signature and file fields belon
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QLineEdit, QScrollArea, QWidget
 
 from core.catalog.fields import FieldType, FormField, prefill_form
-from core.catalog.models import ServiceItem
 from core.errors import ValidationError
 from core.identity import IdentitySource
 from kiosk.page import JourneyPage
@@ -97,11 +97,14 @@ class FieldRow:
 
 
 class FormScreen(JourneyPage):
-    def __init__(self, ctx: Any, item: ServiceItem, session: KioskSession, parent: QWidget | None = None) -> None:
+    """``title``: what is applied for; ``fields``: its form (an item's, or a 一件事 bundle's merged one)."""
+
+    def __init__(self, ctx: Any, title: str, fields: Sequence[FormField], session: KioskSession,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.item, self.session = ctx, item, session
+        self.ctx, self.title, self.session = ctx, title, session
         person = session.person
-        from_card = prefill_form(item.form_fields, person) if person is not None else {}
+        from_card = prefill_form(fields, person) if person is not None else {}
         trusted = person is not None and person.source is not IdentitySource.TYPED
         values = {**from_card, **session.form}
         body = QWidget()
@@ -111,7 +114,7 @@ class FormScreen(JourneyPage):
         grid.setColumnStretch(1, 1)
         self.rows: dict[str, FieldRow] = {}
         line = 0
-        for form_field in item.form_fields:
+        for form_field in fields:
             if form_field.type in _SKIPPED:
                 continue
             locked = trusted and form_field.prefill in ("person.name", "person.id_number") \
@@ -158,4 +161,4 @@ class FormScreen(JourneyPage):
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.heading.setText(self.tr("填写申请表：{name}").format(name=self.item.display_name))
+        self.heading.setText(self.tr("填写申请表：{name}").format(name=self.title))

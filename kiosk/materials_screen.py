@@ -10,13 +10,14 @@ every required material is received or declared under 容缺.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
 from core.cases.model import MaterialStatus
-from core.catalog.models import Material, ServiceItem
+from core.catalog.models import Material
 from kiosk.page import JourneyPage
 from kiosk.session import KioskSession, MaterialChoice
 
@@ -43,11 +44,14 @@ class MaterialRow:
 
 
 class MaterialsScreen(JourneyPage):
+    """``materials``: an item's, or a 一件事 bundle's merged checklist (each asked for once)."""
+
     photo_wanted = Signal(str)     # a material's code
 
-    def __init__(self, ctx: Any, item: ServiceItem, session: KioskSession, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any, materials: Sequence[Material], session: KioskSession,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.item, self.session = ctx, item, session
+        self.ctx, self.session = ctx, session
         licences = {ctx.catalog.elicence_type_of(lic.licence_type): lic for lic in session.elicences}
         body = QWidget()
         grid = QGridLayout(body)
@@ -56,7 +60,7 @@ class MaterialsScreen(JourneyPage):
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
         self.rows: dict[str, MaterialRow] = {}
-        for n, material in enumerate(item.materials):
+        for n, material in enumerate(materials):
             optional = "" if material.required else self.tr("（可选）")
             row = MaterialRow(material, licences.get(material.elicence_type or ""), material.name + optional)
             self._add_buttons(row)
@@ -64,7 +68,7 @@ class MaterialsScreen(JourneyPage):
             grid.addWidget(row.name, n * 2, 0)
             grid.addLayout(row.buttons, n * 2, 1)
             grid.addWidget(row.state, n * 2 + 1, 0, 1, 2)
-        grid.setRowStretch(len(item.materials) * 2, 1)
+        grid.setRowStretch(len(materials) * 2, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

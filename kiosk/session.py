@@ -48,15 +48,15 @@ class KioskSession(QObject):
     def _clear(self) -> None:
         self.person: Person | None = None
         self.elicences: list[Any] = []          # core.sync.wire.ELicence from the platform (亮证 QR)
-        self.item_code: str | None = None
-        self.bundle_code: str | None = None
+        self.item_code: str | None = None       # what is applied for: an item's code, or a bundle's (一件事)
+        self.bundle_code: str | None = None     # set when that is a bundle
         self.form: dict[str, Any] = {}
         self.materials: dict[str, MaterialChoice] = {}
         self.signature_png: bytes = b""
         self.commitment_text: str = ""
         self.case_id: str = ""                  # the application's case id, fixed once an item is chosen
-        self.case: Any = None                   # core.cases.Case once submitted
-        self.outcome: Any = None                # core.selfservice.ApplyOutcome once decided
+        self.case: Any = None                   # core.cases.Case once submitted (a bundle's first case)
+        self.outcome: Any = None                # ApplyOutcome (or BundleOutcome for a 一件事) once decided
         self.card_present = False
         self.journey_done = False
 
@@ -80,7 +80,8 @@ class KioskSession(QObject):
         return self.person is not None and self.person.id_number == person.id_number
 
     def choose_item(self, item_code: str, *, bundle_code: str | None = None) -> None:
-        """A new application: what was filled in for another item does not carry over."""
+        """A new application: what was filled in for another item does not carry over. A 一件事 bundle is
+        one application: ``choose_item(code, bundle_code=code)``."""
         if item_code != self.item_code:
             self.form, self.materials, self.signature_png, self.commitment_text = {}, {}, b"", ""
             self.case, self.outcome, self.case_id = None, None, ""

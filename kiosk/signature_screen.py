@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from core.catalog.models import ServiceItem
 from core.selfservice.apply import DEFAULT_COMMITMENT
 from kiosk.page import JourneyPage
 from kiosk.session import KioskSession
@@ -18,9 +17,9 @@ from ui_common.signature_pad import SignaturePad
 
 
 class SignatureScreen(JourneyPage):
-    def __init__(self, ctx: Any, item: ServiceItem, session: KioskSession, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any, session: KioskSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.item, self.session = ctx, item, session
+        self.ctx, self.session = ctx, session
         self.text = QLabel(DEFAULT_COMMITMENT)
         self.text.setProperty("role", "body")
         self.text.setWordWrap(True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from core.demo import INSTANT_ITEM, INSTANT_SAMPLE_FORM
 from ui_common.context import AppContext
 from ui_common.i18n import install_language
+from ui_common.screenshot_bundle import bundle_screens
 from ui_common.screenshot_journeys import service_journey_screens
 from ui_common.theme import apply_theme
 
@@ -343,6 +344,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen("display-link-down-en-1920x1080", "display", "en", False, (1920, 1080), _display_link_down),
     Screen("display-1366x768", "display", "zh_CN", False, (1366, 768), _display_calls),
     *service_journey_screens(Screen),
+    *bundle_screens(Screen, _journey, _sample_person, lambda: _CATALOG),
 )
 
 

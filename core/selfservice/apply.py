@@ -18,6 +18,9 @@ never personal data).
 
 Idempotent: the draft carries its ``case_id``; a second ``submit`` of the same draft (a double tap, a
 retry after a crash) returns the first outcome and never records a second case.
+
+A 一件事 bundle (``draft.item_code`` is the bundle's code) is one application with one form, one set of
+materials and one signature; each of its items becomes its own case (``core.selfservice.bundle``).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.approval import Application, ApprovalPorts, CreditStanding, Decision, RuleBook
 from core.cases import machine
@@ -49,6 +52,9 @@ from core.catalog.models import ServiceItem
 from core.errors import HalltermError, ValidationError
 from core.identity import IdentitySource, Person
 from core.selfservice.elicence import central_lock
+
+if TYPE_CHECKING:
+    from core.selfservice.bundle import BundleOutcome
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +109,15 @@ class ApplyOutcome:
         return self.kind == INSTANT
 
 
+@dataclass(frozen=True)
+class Decided:
+    """A case moved by its decision in memory, not yet recorded."""
+
+    kind: str                                   # INSTANT | ACCEPTED | REFERRED
+    case: Case
+    decision: Decision | None = None
+
+
 def commitment_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -152,53 +167,97 @@ class ApplyService:
 
     # --- submit -----------------------------------------------------------------------------------------
 
-    def submit(self, draft: ApplicationDraft, *, now: datetime | None = None) -> ApplyOutcome:
+    def submit(self, draft: ApplicationDraft, *, now: datetime | None = None) -> ApplyOutcome | BundleOutcome:
+        """Submit one item, or a bundle (一件事: ``draft.item_code`` is the bundle's code) as one application."""
         with self._lock:
             known = self._outcomes.get(draft.case_id)
             if known is not None:
-                log.info("submit of case %s repeated; first outcome returned", known.case.case_number)
+                log.info("submit of application %s repeated; first outcome returned", draft.case_id)
                 return known
-            stored = self.store.cases.get(draft.case_id)
-            if stored is not None and stored.state is not CaseState.DRAFT:
-                outcome = ApplyOutcome(INSTANT if stored.licence else ACCEPTED, stored)
+            at = now or datetime.now(UTC)
+            if not self.catalog.has_item(draft.item_code):
+                from core.selfservice.bundle import submit_bundle
+
+                outcome: ApplyOutcome | BundleOutcome = submit_bundle(self, draft, at)
             else:
-                outcome = self._decide(draft, stored, now or datetime.now(UTC))
+                stored = self.store.cases.get(draft.case_id)
+                if stored is not None and stored.state is not CaseState.DRAFT:
+                    outcome = ApplyOutcome(INSTANT if stored.licence else ACCEPTED, stored)
+                else:
+                    outcome = self._decide(draft, stored, at)
             self._outcomes[draft.case_id] = outcome
             return outcome
 
     def _decide(self, draft: ApplicationDraft, stored: Case | None, at: datetime) -> ApplyOutcome:
-        from core.sync import Attachment, record_case
+        from core.sync import record_case
 
         item = self.catalog.item(draft.item_code)
-        attachments = [Attachment.of(m.image, m.content_type) for m in draft.materials.values() if m.image]
-        case = stored or self._draft_case(draft, item, at)
+        case = stored or self.draft_case(draft, item, at)
+        attachments = self.attachments(draft, case)
         record_case(self.store, case, self.actor, attachments=attachments, bus=self.bus)
+        decided = self.conclude(case, item, at)
+        with self.store.transaction():
+            self.record_decided(decided, attachments)
+        return self.outcome_of(decided, item, at)
+
+    # --- the steps one case goes through (a bundle runs them for each of its items) -------------------
+
+    def conclude(self, case: Case, item: ServiceItem, at: datetime) -> Decided:
+        """Decide a recorded draft in memory: the rules for an item with a rule set, else accepted with its
+        promised date. Nothing is written (the rules may ask the platform: no transaction is held)."""
         department = self.catalog.department_of(item)
         if item.instant_approval is None:
             case = machine.submit(case, actor=self.actor, at=at)
             case = machine.accept(case, actor=self.actor, at=at, calendar=self.catalog.calendar,
                                   promised=item.promised_limit, unit=department.name, reason="自助终端申报受理")
-            record_case(self.store, case, self.actor, attachments=attachments, bus=self.bus)
-            return ApplyOutcome(ACCEPTED, case, document=self._receipt(case, item, department))
-
+            return Decided(ACCEPTED, case)
         decision = self.rule_book.evaluate(Application.from_case(case, item, on=at.date()), self.ports(case.case_id))
-        self.store.audit.append(self.actor, "approval.decide", case.case_number, decision.to_record())
         if decision.is_instant:
             licence = Licence(item.licence_name or item.name, self._licence_number(case, at), at.date(),
                               _years_later(at.date(), LICENCE_YEARS))
             case = machine.instant_approve(case, actor=self.actor, at=at, licence=licence, unit=department.name,
                                            rule_trace=decision.trace_dicts())
-            record_case(self.store, case, self.actor, attachments=attachments, bus=self.bus)
-            return ApplyOutcome(INSTANT, case, decision, self._licence(case, item, department, at), decision.advice)
+            return Decided(INSTANT, case, decision)
         case = machine.apply(case, CaseAction.NOTE, actor=self.actor, at=at, reason="自助秒批未通过，请到窗口办理",
                              data={"rule_trace": decision.trace_dicts(), "outcome": decision.outcome.value,
                                    "rule_set": decision.rule_set, "version": decision.version})
-        record_case(self.store, case, self.actor, attachments=attachments, bus=self.bus)
-        return ApplyOutcome(REFERRED, case, decision, None, decision.advice)
+        return Decided(REFERRED, case, decision)
+
+    def record_decided(self, decided: Decided, attachments: list[Any]) -> None:
+        """The decision's audit entry (rule ids and outcomes only) and the moved case; call in a transaction."""
+        from core.sync import record_case
+
+        if decided.decision is not None:
+            self.store.audit.append(self.actor, "approval.decide", decided.case.case_number,
+                                    decided.decision.to_record())
+        record_case(self.store, decided.case, self.actor, attachments=attachments, bus=self.bus)
+
+    def outcome_of(self, decided: Decided, item: ServiceItem, at: datetime) -> ApplyOutcome:
+        """What the citizen is told and given: the licence (instant), the receipt (accepted) or the advice."""
+        case, decision = decided.case, decided.decision
+        advice = decision.advice if decision is not None else ()
+        department = self.catalog.department_of(item)
+        if decided.kind == INSTANT:
+            return ApplyOutcome(INSTANT, case, decision, self._licence(case, item, department, at), advice)
+        if decided.kind == ACCEPTED:
+            return ApplyOutcome(ACCEPTED, case, decision, self._receipt(case, item, department), advice)
+        return ApplyOutcome(REFERRED, case, decision, None, advice)
+
+    @staticmethod
+    def attachments(draft: ApplicationDraft, case: Case) -> list[Any]:
+        """The draft's files that ``case`` records (a bundle's shared material goes with each of its cases)."""
+        from core.sync import Attachment
+
+        wanted = {m.code for m in case.materials if m.file_sha256}
+        return [Attachment.of(m.image, m.content_type) for code, m in draft.materials.items()
+                if m.image and code in wanted]
 
     # --- building the case ------------------------------------------------------------------------------
 
-    def _draft_case(self, draft: ApplicationDraft, item: ServiceItem, at: datetime) -> Case:
+    def draft_case(self, draft: ApplicationDraft, item: ServiceItem, at: datetime, *, case_id: str = "",
+                   bundle_code: str | None = None, wanted: frozenset[str] | None = None) -> Case:
+        """The application as a draft case; for a bundle's item: its own ``case_id``, the ``bundle_code``, and
+        only the item's materials on the bundle's merged list (``wanted``)."""
         number = format_case_number(self.region_code, at.date(), self.terminal_id,
                                     self.store.cases.next_sequence(at.date()))
         form = self._form(item, draft)
@@ -208,12 +267,13 @@ class ApplyService:
                                     draft.signature_png)
         person = draft.person
         return machine.new_case(
-            actor=self.actor, at=at, case_id=draft.case_id, case_number=number, item_code=item.implementation_code,
-            item_name=item.name, case_type=CaseType(item.case_type.value), channel=Channel.KIOSK,
+            actor=self.actor, at=at, case_id=case_id or draft.case_id, case_number=number,
+            item_code=item.implementation_code, item_name=item.name, bundle_code=bundle_code,
+            case_type=CaseType(item.case_type.value), channel=Channel.KIOSK,
             region_code=self.region_code, terminal_id=self.terminal_id, created_at=at, applicant=person,
             contact_name=person.name, contact_phone=str(form.get("contact_phone") or person.phone),
             contact_address=str(form.get("business_address") or form.get("applicant_address") or person.address),
-            form=form, materials=self._materials(item, draft, at, signed=commitment is not None),
+            form=form, materials=self._materials(item, draft, at, signed=commitment is not None, wanted=wanted),
             commitment=commitment)
 
     @staticmethod
@@ -236,11 +296,13 @@ class ApplyService:
         return form
 
     @staticmethod
-    def _materials(item: ServiceItem, draft: ApplicationDraft, at: datetime, *,
-                   signed: bool) -> tuple[MaterialRecord, ...]:
+    def _materials(item: ServiceItem, draft: ApplicationDraft, at: datetime, *, signed: bool,
+                   wanted: frozenset[str] | None = None) -> tuple[MaterialRecord, ...]:
         records = []
         person = draft.person
         for material in item.materials:
+            if wanted is not None and material.code not in wanted:
+                continue   # a licence an earlier item of the bundle issues: passed on, not asked for
             given = draft.materials.get(material.code)
             count = max(material.originals, material.copies, 1)
             if given is not None:

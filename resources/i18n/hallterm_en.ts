@@ -1186,10 +1186,6 @@
         <translation>One application, handled by several departments together.</translation>
     </message>
     <message>
-        <source>包含的事项（点选可查看并办理）：</source>
-        <translation>Services included (tap one to read and apply):</translation>
-    </message>
-    <message>
         <source>办理时限：{limit}</source>
         <translation>Time limit: {limit}</translation>
     </message>
@@ -1232,6 +1228,22 @@
     <message>
         <source>本事项请到 {place} 办理（{hours}）。</source>
         <translation>Please apply for this at {place} ({hours}).</translation>
+    </message>
+    <message>
+        <source>包含的事项（点选可查看说明）：</source>
+        <translation>Services included (tap one to read its guide):</translation>
+    </message>
+    <message>
+        <source>{name}（需到窗口办理）</source>
+        <translation>{name} (at a counter only)</translation>
+    </message>
+    <message>
+        <source>要准备的材料（每样只交一次）</source>
+        <translation>What to bring (each document only once)</translation>
+    </message>
+    <message>
+        <source>其中“{names}”需要到人工窗口办理，这件事请到大厅的人工窗口一次办好。</source>
+        <translation>“{names}” can only be handled at a counter, so please apply for all of this at a service counter in the hall, in one visit.</translation>
     </message>
     <message>
         <source>开始办理</source>
@@ -2190,6 +2202,42 @@ Promised completion date: {day}</translation>
     <message>
         <source>请按下面的提示办理：</source>
         <translation>Please do the following:</translation>
+    </message>
+    <message>
+        <source>“{name}”已一次提交，{n}个事项的结果如下：</source>
+        <translation>“{name}” was submitted in one go. The results of its {n} services:</translation>
+    </message>
+    <message>
+        <source>办件编号 {number}</source>
+        <translation>Case number {number}</translation>
+    </message>
+    <message>
+        <source>证照和受理回执正在打印，请在出证口取走。</source>
+        <translation>Your licence and acceptance receipts are printing. Please take them from the output slot.</translation>
+    </message>
+    <message>
+        <source>受理回执正在打印，请在出证口取走。</source>
+        <translation>Your acceptance receipts are printing. Please take them from the output slot.</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>请到窗口办理</source>
+        <translation>Please go to a counter</translation>
+    </message>
+    <message>
+        <source>已受理·当天办结</source>
+        <translation>Accepted · done today</translation>
+    </message>
+    <message>
+        <source>已受理·承诺{n}个工作日</source>
+        <translation>Accepted · within {n} working days</translation>
+    </message>
+    <message>
+        <source>已受理·承诺{n}个自然日</source>
+        <translation>Accepted · within {n} days</translation>
     </message>
     <message>
         <source>打印机暂时不能打印，请用手机拍下您的文书</source>
