@@ -13,7 +13,7 @@ from kiosk.guide_screen import GuideScreen
 from kiosk.materials_screen import MaterialsScreen
 from kiosk.result_screen import ResultScreen
 from kiosk.search_screen import SearchScreen
-from tests.kiosk.test_apply_journey import journey, photograph, sign, step, type_text
+from tests.kiosk.test_apply_journey import fill_form, journey, photograph, sign, step, type_text
 
 ITEMS = ("430102SJ000101", "430102SJ000301", "430102CG000101", "430102ZJ000401")
 NEWBORN = "430102YJS0002"
@@ -41,15 +41,7 @@ def apply_for_restaurant(qtbot, window) -> None:
     assert window.session.bundle_code == BUNDLE and "开办餐饮店一件事" in form.heading.text()
     assert {"business_scope", "food_business_type", "signboard_text", "drainage_type"} <= set(form.rows)
     assert list(form.rows).count("business_name") == 1                        # asked once for four items
-    assert form.rows["applicant_id_number"].box.isReadOnly()
-    for key, value in BUNDLE_SAMPLE_FORM.items():
-        row = form.rows[key]
-        if hasattr(row.box, "setCurrentText"):
-            row.box.setCurrentText(value)
-        else:
-            row.box.clear()
-            type_text(qtbot, row.box, value)
-    form.next_button.click()
+    fill_form(qtbot, window, BUNDLE_SAMPLE_FORM)
 
     materials = step(qtbot, window, MaterialsScreen)
     assert "business_licence" not in materials.rows                           # issued by the first item
