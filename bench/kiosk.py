@@ -124,6 +124,7 @@ def one_session(window, ctx, printed: list[int]) -> float:
         capture = at(CaptureScreen)
         wait_until(capture.next_button.isEnabled)     # the camera's picture is on the screen
         tap(capture.next_button)                      # 拍照
+        wait_until(capture.next_button.isEnabled)     # its JPEG is made on a worker
         tap(capture.next_button)                      # 使用这张照片
         at(MaterialsScreen)
     for code in ("staff_health_certs", "hygiene_report"):

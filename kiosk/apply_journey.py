@@ -131,7 +131,7 @@ class ApplyJourney(QStackedWidget):
         self.push(screen)
 
     def open_capture(self, materials: MaterialsScreen, code: str) -> None:
-        capture = CaptureScreen(materials.rows[code].material.name, self.camera_factory,
+        capture = CaptureScreen(materials.rows[code].material.name, self.camera_factory, tasks=self.ctx.tasks,
                                 alternatives=materials.alternatives(code))
         capture.set_step(2, STEPS)
         capture.back.connect(self.pop)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QHideEvent, QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QSizePolicy, QStackedLayout, QWidget
 
 from kiosk.page import JourneyPage
-from ui_common.camera import DocumentCamera, Still
+from ui_common.camera import CAMERA_FAILED, DocumentCamera, Still, still_of
 from ui_common.widgets import role_label
 
 LIVE, TAKEN, FAILED = "live", "taken", "failed"
@@ -34,9 +34,11 @@ class PicturePane(QLabel):
         self.setMinimumSize(320, 240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.image: QImage | None = None
+        self.smooth = True
 
-    def show_image(self, image: QImage | None) -> None:
-        self.image = image
+    def show_image(self, image: QImage | None, *, smooth: bool = True) -> None:
+        """``smooth=False`` for live frames: ten a second on the GUI thread, a fast scale is enough."""
+        self.image, self.smooth = image, smooth
         if image is None:
             self.setPixmap(QPixmap())
         self._fit()
@@ -45,8 +47,8 @@ class PicturePane(QLabel):
         if self.image is None or self.image.isNull():
             return       # keeps whatever text it shows instead
         size = self.contentsRect().size() - QSize(16, 16)
-        self.setPixmap(QPixmap.fromImage(self.image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
-                                                           Qt.TransformationMode.SmoothTransformation)))
+        mode = Qt.TransformationMode.SmoothTransformation if self.smooth else Qt.TransformationMode.FastTransformation
+        self.setPixmap(QPixmap.fromImage(self.image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, mode)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -57,9 +59,12 @@ class CaptureScreen(JourneyPage):
     taken = Signal(bytes, str)
 
     def __init__(self, material_name: str, camera_factory: Callable[[Any], DocumentCamera], *,
-                 alternatives: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
+                 tasks: Any, alternatives: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
+        """``tasks``: the terminal's task runner (``ctx.tasks``); the photo is encoded there."""
         super().__init__(parent)
         self.material_name = material_name
+        self.tasks = tasks
+        self._encoding: object | None = None   # the shot whose JPEG is being made
         self.alternatives = alternatives        # e.g. ("tolerate", "elicence"): what else this material allows
         self.camera = camera_factory(self)
         self.camera.preview.connect(self.show_preview)
@@ -99,7 +104,7 @@ class CaptureScreen(JourneyPage):
 
     def show_preview(self, image: QImage) -> None:
         if self.state == LIVE:
-            self.picture.show_image(image)
+            self.picture.show_image(image, smooth=False)
             self.next_button.setEnabled(True)
 
     def _failed(self, _code: str, _detail: str) -> None:
@@ -118,11 +123,25 @@ class CaptureScreen(JourneyPage):
             self.taken.emit(self.still.data, self.still.content_type)
 
     def shoot(self) -> None:
-        still = self.camera.take_still()
-        if still is None:
+        """Hold the picture on the screen at once; its JPEG is made on a worker (a 高拍仪's frame is large)."""
+        image = self.camera.picture()
+        if image is None:
             return
         self.camera.stop()
-        self.show_still(still)
+        self.state, self.still = TAKEN, None
+        self.picture.show_image(image)
+        self.retranslate()
+        shot = self._encoding = object()
+
+        def encoded(still: Still) -> None:
+            if self._encoding is shot and self.state == TAKEN:
+                self.still = still
+                self.retranslate()
+
+        def failed(exc: BaseException) -> None:
+            if self._encoding is shot:
+                self.camera.fail(CAMERA_FAILED, f"the photo could not be encoded: {exc}")
+        self.tasks.run(lambda: still_of(image), on_success=encoded, on_failure=failed)
 
     def show_still(self, still: Still) -> None:
         """The photo as it will be saved, for the person to check."""
@@ -134,7 +153,7 @@ class CaptureScreen(JourneyPage):
     def retake(self) -> None:
         if self.state != TAKEN:
             return
-        self.still = None
+        self.still, self._encoding = None, None
         self.state = LIVE
         self.camera.forget()
         self.retranslate()
@@ -156,7 +175,7 @@ class CaptureScreen(JourneyPage):
         elif self.state == TAKEN:
             self.hint.setText(self.tr("请看一下照片：文字清楚、四个角都在，就点“使用这张照片”；不清楚就点“重拍”。"))
             self.next_button.setText(self.tr("使用这张照片"))
-            self.next_button.setEnabled(True)
+            self.next_button.setEnabled(self.still is not None)     # once its JPEG is ready (milliseconds)
         else:
             self.hint.setText(self.tr("高拍仪暂时不能使用"))
             self.trouble.setText(self.failure_text())

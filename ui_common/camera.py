@@ -5,6 +5,7 @@
     camera.failed.connect(say_so)               # (code, detail): once, and the camera stops
     camera.start()
     still = camera.take_still()                 # Still(data, content_type, ...) or None before the first frame
+    image = camera.picture()                    # the same frame as a QImage: still_of(image) on a worker
 
 One pipeline serves every source: Qt Multimedia's ``QMediaCaptureSession`` delivers frames to a
 ``QVideoSink``; the newest frame is kept, shown at a bounded rate, and encoded when the person taps 拍照.
@@ -260,12 +261,18 @@ class DocumentCamera(QObject):
         if self.source is not None:
             self.source.stop()
 
-    def take_still(self) -> Still | None:
-        """The picture on the screen now, as a JPEG; None before the first frame."""
+    def picture(self) -> QImage | None:
+        """The picture on the screen now, at the camera's full resolution; None before the first frame.
+        Turn it into a JPEG with ``still_of``, off the GUI thread for a large camera (QImage may cross threads)."""
         if self._latest is None:
             return None
         image = self._latest.toImage()
-        return None if image.isNull() else still_of(image)
+        return None if image.isNull() else image
+
+    def take_still(self) -> Still | None:
+        """``picture()`` as a JPEG, here and now."""
+        image = self.picture()
+        return None if image is None else still_of(image)
 
     def forget(self) -> None:
         """Drop the last frame (a citizen's papers) without stopping."""

@@ -81,6 +81,7 @@ def photograph(qtbot, window, materials, code: str) -> None:
     assert capture.picture.image is not None and capture.next_button.text() == "拍照"
     capture.next_button.click()
     assert capture.retake_button.isVisible() and capture.next_button.text() == "使用这张照片"
+    qtbot.waitUntil(capture.next_button.isEnabled, timeout=10_000)            # its JPEG is made on a worker
     capture.next_button.click()
     assert step(qtbot, window, MaterialsScreen) is materials
 

@@ -40,6 +40,7 @@ def test_retake_then_use_and_the_camera_is_off_afterwards(demo_kiosk, qtbot) -> 
     assert capture.state == LIVE and capture.still is None and feed.isActive()
     qtbot.waitUntil(capture.next_button.isEnabled, timeout=10_000)
     capture.next_button.click()
+    qtbot.waitUntil(capture.next_button.isEnabled, timeout=10_000)
     capture.next_button.click()                                # 使用这张照片
     assert step(qtbot, window, MaterialsScreen) is materials
     choice = window.session.materials["floor_plan"]
@@ -86,7 +87,7 @@ def test_idle_reset_on_the_camera_forgets_the_photo_and_stops_the_camera(demo_ki
     feed = capture.camera.source.timer
     qtbot.waitUntil(capture.next_button.isEnabled, timeout=10_000)
     capture.next_button.click()
-    assert capture.still is not None
+    qtbot.waitUntil(lambda: capture.still is not None, timeout=10_000)
     window.reset()
     qtbot.waitUntil(lambda: window.current_journey is None, timeout=5000)
     assert not window.session.active and not window.session.materials
